@@ -1,0 +1,124 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './platform/config';
+import type { Database } from './platform/db';
+import { installAuthentication } from './platform/auth';
+import { installCsrfProtection, installErrorHandling, requireAccessDeclarations } from './platform/http';
+import { version } from './platform/version';
+import { createAuthService } from './auth/auth.service';
+import { authRoutes } from './auth/auth.routes';
+import { createOrganisations } from './organisations/organisations.module';
+import { createCatalog } from './catalog/catalog.module';
+import { createIdentify } from './identify/identify.module';
+import { createImports } from './imports/imports.module';
+import { serveWebApp } from './platform/web';
+
+export interface AppDeps {
+  database: Database;
+}
+
+/** Builds the whole server. Tests call this with a test config and database. */
+export async function buildApp(config: Config, { database }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 500 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  requireAccessDeclarations(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // The barcode decoder (zxing-wasm) compiles WebAssembly in the page.
+        'script-src': ["'self'", "'wasm-unsafe-eval'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'connect-src': ["'self'"],
+        'worker-src': ["'self'", 'blob:'],
+      },
+    },
+    // Images are fetched by our own pages; other sites may not embed them.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  await app.register(multipart, {
+    limits: { fileSize: config.maxImageBytes, files: 1, fields: 10, parts: 12 },
+  });
+  installCsrfProtection(app, config.allowedOrigins);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Verity API',
+        version,
+        description:
+          'Identify products, read right holders’ product sheets, and maintain the catalog. ' +
+          'Errors always have the shape `{ error: { code, message, details?, requestId } }`.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'verity_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const auth = createAuthService({ db: database.db, sessionTtlHours: config.sessionTtlHours });
+  installAuthentication(app, auth);
+
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and the database in use',
+        security: [],
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }),
+        },
+      },
+    },
+    async () => {
+      await database.db.execute('select 1');
+      return { status: 'ok' as const, database: database.engine, version };
+    },
+  );
+  app.get(
+    '/api/v1/openapi.json',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  await app.register(authRoutes(auth));
+  const organisations = createOrganisations({ db: database.db });
+  await app.register(organisations.routes);
+  const catalog = createCatalog({ db: database.db, maxImageBytes: config.maxImageBytes });
+  await app.register(catalog.routes);
+  await app.register(createIdentify({ catalog: catalog.service }).routes);
+  await app.register(createImports({ catalog: catalog.service, maxImportBytes: config.maxImportBytes }).routes);
+
+  if (config.webDir) await serveWebApp(app, config.webDir);
+  return app;
+}

@@ -1,0 +1,101 @@
+import sharp, { type OutputInfo } from 'sharp';
+import type { Db } from '../platform/db';
+import { AppError } from '../platform/errors';
+import { authorizeOn, type Actor } from '../platform/policy';
+import * as q from './catalog.queries';
+import * as images from './images.queries';
+import { fileUrl } from './products.present';
+
+/** What we accept, judged from the bytes (sharp's decoder), never from the name or header. */
+const acceptedFormats = new Set(['jpeg', 'png', 'webp', 'avif', 'heif']);
+const MAX_SIDE = 2048;
+const THUMB_SIDE = 320;
+/** Refuse decompression bombs: at most 50 megapixels. */
+const MAX_PIXELS = 50_000_000;
+
+export function createImagesService({ db, maxImageBytes }: { db: Db; maxImageBytes: number }) {
+  async function productForWrite(actor: Actor, productId: string) {
+    const product = await q.findProductById(db, productId);
+    authorizeOn(actor, 'catalog.write', product && { organisationId: product.organisationId, published: product.status === 'published' }, 'PRODUCT_NOT_FOUND');
+    return product!;
+  }
+
+  /**
+   * Stores a photo: checks it is an image by content, re-encodes it (which drops EXIF,
+   * GPS and any embedded payload), applies the EXIF orientation, makes a thumbnail.
+   */
+  async function addImage(actor: Actor, productId: string, readUpload: () => Promise<Buffer>) {
+    // Authorize before reading the upload: a caller who may not write learns nothing from its body.
+    const product = await productForWrite(actor, productId);
+    const upload = await readUpload();
+    if (upload.length > maxImageBytes) throw new AppError('IMAGE_TOO_LARGE', { maxBytes: maxImageBytes });
+    let format: string | undefined;
+    try {
+      format = (await sharp(upload, { limitInputPixels: MAX_PIXELS }).metadata()).format;
+    } catch {
+      throw new AppError('IMAGE_TYPE_NOT_ALLOWED');
+    }
+    if (!format || !acceptedFormats.has(format)) throw new AppError('IMAGE_TYPE_NOT_ALLOWED', { format });
+    let main: { data: Buffer; info: OutputInfo };
+    let thumb: Buffer;
+    try {
+      const base = sharp(upload, { limitInputPixels: MAX_PIXELS }).rotate();
+      const keepsAlpha = format === 'png';
+      main = await base
+        .clone()
+        .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+        [keepsAlpha ? 'png' : 'jpeg'](keepsAlpha ? {} : { quality: 85, mozjpeg: true })
+        .toBuffer({ resolveWithObject: true });
+      thumb = await base.clone().resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+    } catch {
+      throw new AppError('IMAGE_UNREADABLE');
+    }
+    const contentType = format === 'png' ? 'image/png' : 'image/jpeg';
+    const image = await db.transaction(async (tx) => {
+      const fileId = await images.insertFile(tx, { organisationId: product.organisationId, contentType, bytes: main.data, size: main.data.length });
+      const thumbnailFileId = await images.insertFile(tx, { organisationId: product.organisationId, contentType: 'image/webp', bytes: thumb, size: thumb.length });
+      const row = await images.insertProductImage(tx, {
+        productId,
+        organisationId: product.organisationId,
+        fileId,
+        thumbnailFileId,
+        width: main.info.width,
+        height: main.info.height,
+        contentType,
+        position: await images.nextImagePosition(tx, productId),
+      });
+      await images.refreshProductThumbnail(tx, productId);
+      return row;
+    });
+    return {
+      id: image.id,
+      url: fileUrl(image.fileId),
+      thumbnailUrl: fileUrl(image.thumbnailFileId),
+      width: image.width,
+      height: image.height,
+      contentType,
+    };
+  }
+
+  async function deleteImage(actor: Actor, productId: string, imageId: string) {
+    const product = await productForWrite(actor, productId);
+    const image = await images.findProductImage(db, productId, imageId);
+    if (!image) throw new AppError('IMAGE_NOT_FOUND');
+    await db.transaction(async (tx) => {
+      await images.deleteProductImage(tx, imageId, [image.fileId, image.thumbnailFileId]);
+      // Features that showed this image no longer point at it.
+      const features = product.features.map((f) => ({ ...f, imageIds: f.imageIds.filter((id) => id !== imageId) }));
+      await q.updateProduct(tx, productId, { features });
+      await images.refreshProductThumbnail(tx, productId);
+    });
+  }
+
+  async function readFile(actor: Actor, fileId: string) {
+    const file = await images.findFileWithOwner(db, fileId);
+    authorizeOn(actor, 'catalog.read', file && { organisationId: file.organisation_id, published: file.status === 'published' }, 'IMAGE_NOT_FOUND');
+    return { contentType: file!.content_type, bytes: file!.bytes };
+  }
+
+  return { addImage, deleteImage, readFile };
+}
+export type ImagesService = ReturnType<typeof createImagesService>;

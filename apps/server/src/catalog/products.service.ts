@@ -1,0 +1,271 @@
+import { identify } from '@verity/codes';
+import type { IdentifierInput, Language, ProductInput, ProductSearchResult, ProductSheet } from '@verity/contract';
+import type { Db } from '../platform/db';
+import { AppError } from '../platform/errors';
+import { decodeCursor, encodeCursor } from '../platform/pagination';
+import { isUniqueViolation } from '../platform/pg-errors';
+import { authorize, authorizeOn, can, type Actor, type DataScope } from '../platform/policy';
+import * as q from './catalog.queries';
+import * as search from './search.queries';
+import { fileUrl, presentSummary } from './products.present';
+import type { productIdentifiers } from './catalog.tables';
+
+type IdentifierRow = Omit<typeof productIdentifiers.$inferInsert, 'productId' | 'organisationId'>;
+
+/** Validates identifiers with the codes library and stores GTINs as GTIN-14. */
+export function normaliseIdentifiers(inputs: IdentifierInput[]): IdentifierRow[] {
+  const seen = new Set<string>();
+  const rows: IdentifierRow[] = [];
+  inputs.forEach((input, index) => {
+    let row: IdentifierRow;
+    if (input.kind === 'gtin') {
+      const parsed = identify(input.value);
+      if (parsed.kind !== 'gtin' || !parsed.valid || !parsed.gtin) {
+        const reason = parsed.error?.message ?? 'not a GTIN-8, -12, -13 or -14';
+        throw new AppError('IDENTIFIER_INVALID', { index, value: input.value, reason, code: parsed.error?.code });
+      }
+      row = { kind: 'gtin', value: parsed.gtin, packagingLevel: input.packagingLevel, description: null };
+    } else if (input.kind === 'proprietary') {
+      try {
+        new RegExp(input.value);
+      } catch {
+        throw new AppError('IDENTIFIER_PATTERN_INVALID', { index, value: input.value });
+      }
+      row = { kind: 'proprietary', value: input.value, packagingLevel: null, description: input.description };
+    } else {
+      row = { kind: 'imei_tac', value: input.value, packagingLevel: null, description: null };
+    }
+    const key = `${row.kind}:${row.value}`;
+    if (!seen.has(key)) rows.push(row);
+    seen.add(key);
+  });
+  return rows;
+}
+
+/** Turns free text into a prefix tsquery (`rol:* & wat:*`); empty when nothing searchable. */
+export function toPrefixTsquery(text: string): string {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  return words.map((w) => `${w}:*`).join(' & ');
+}
+
+export function createProductsService({ db }: { db: Db }) {
+  async function checkWritable(tx: Db, actor: Actor, input: Pick<ProductInput, 'brandId' | 'name' | 'defaultLanguage'>) {
+    const brand = await q.findBrandById(tx, input.brandId);
+    // Another organisation's brand looks like no brand at all.
+    if (!brand || brand.brand.organisationId !== actor.organisationId) throw new AppError('BRAND_NOT_FOUND', { brandId: input.brandId });
+    if (!input.name[input.defaultLanguage]) {
+      throw new AppError('PRODUCT_DEFAULT_LANGUAGE_MISSING', { defaultLanguage: input.defaultLanguage });
+    }
+  }
+
+  async function checkIdentifiers(tx: Db, rows: IdentifierRow[], productId: string | undefined) {
+    const gtins = rows.filter((r) => r.kind === 'gtin').map((r) => r.value);
+    const taken = (await q.findGtinOwners(tx, gtins)).find((o) => o.productId !== productId);
+    if (taken) throw new AppError('IDENTIFIER_TAKEN', { value: taken.value });
+    for (const row of rows) {
+      if (row.kind === 'proprietary' && !(await q.isValidPostgresRegex(tx, row.value))) {
+        throw new AppError('IDENTIFIER_PATTERN_INVALID', { value: row.value });
+      }
+    }
+  }
+
+  async function checkFeatureImages(tx: Db, input: ProductInput, productId: string | undefined) {
+    const wanted = input.features.flatMap((f) => f.imageIds);
+    if (wanted.length === 0) return;
+    const existing = new Set(productId ? (await q.listImagesOfProduct(tx, productId)).map((i) => i.id) : []);
+    const missing = wanted.find((id) => !existing.has(id));
+    if (missing) throw new AppError('IMAGE_NOT_FOUND', { imageId: missing });
+  }
+
+  /** Writes a whole product (create, or replace when `productId` is given) in one transaction. */
+  async function writeProduct(actor: Actor, input: ProductInput, productId?: string): Promise<string> {
+    const identifiers = normaliseIdentifiers(input.identifiers);
+    try {
+      return await db.transaction(async (tx) => {
+        await checkWritable(tx, actor, input);
+        await checkIdentifiers(tx, identifiers, productId);
+        await checkFeatureImages(tx, input, productId);
+        const columns = {
+          brandId: input.brandId,
+          reference: input.reference,
+          status: input.status,
+          defaultLanguage: input.defaultLanguage,
+          name: input.name,
+          description: input.description,
+          instructions: input.instructions,
+          category: input.category,
+          hsCode: input.hsCode,
+          features: input.features,
+        };
+        let id = productId;
+        if (id) await q.updateProduct(tx, id, columns);
+        else id = (await q.insertProduct(tx, { ...columns, organisationId: actor.organisationId })).id;
+        await q.replaceIdentifiers(tx, id, actor.organisationId, identifiers);
+        await q.refreshSearchText(tx, { productId: id });
+        return id;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'products_org_reference_key')) throw new AppError('PRODUCT_REFERENCE_TAKEN', { reference: input.reference });
+      if (isUniqueViolation(error, 'product_identifiers_gtin_key')) throw new AppError('IDENTIFIER_TAKEN');
+      throw error;
+    }
+  }
+
+  async function loadForWrite(actor: Actor, id: string) {
+    const product = await q.findProductById(db, id);
+    authorizeOn(actor, 'catalog.write', product && { organisationId: product.organisationId, published: product.status === 'published' }, 'PRODUCT_NOT_FOUND');
+    return product!;
+  }
+
+  async function currentInput(id: string): Promise<ProductInput> {
+    const product = (await q.findProductById(db, id))!;
+    const identifiers = await q.listIdentifiersOfProduct(db, id);
+    return {
+      brandId: product.brandId,
+      reference: product.reference,
+      status: product.status,
+      defaultLanguage: product.defaultLanguage,
+      name: product.name,
+      description: product.description,
+      instructions: product.instructions,
+      category: product.category,
+      hsCode: product.hsCode,
+      features: product.features,
+      identifiers: identifiers.map((i): IdentifierInput => {
+        if (i.kind === 'gtin') return { kind: 'gtin', value: i.value, packagingLevel: i.packagingLevel ?? 'each' };
+        if (i.kind === 'proprietary') return { kind: 'proprietary', value: i.value, description: i.description };
+        return { kind: 'imei_tac', value: i.value };
+      }),
+    };
+  }
+
+  async function createProduct(actor: Actor, input: ProductInput) {
+    authorize(actor, 'catalog.write');
+    const id = await writeProduct(actor, input);
+    return readProductSheet(actor, id);
+  }
+
+  /** PATCH: fields given replace the current ones (arrays are replaced whole). */
+  async function updateProduct(actor: Actor, id: string, patch: Partial<ProductInput>) {
+    await loadForWrite(actor, id);
+    const merged = { ...(await currentInput(id)), ...stripUndefined(patch) };
+    await writeProduct(actor, merged, id);
+    return readProductSheet(actor, id);
+  }
+
+  async function deleteProduct(actor: Actor, id: string) {
+    await loadForWrite(actor, id);
+    await q.deleteProduct(db, id);
+  }
+
+  /** For imports: create, or replace the product with the same reference in the actor's organisation. */
+  async function saveProductByReference(actor: Actor, input: ProductInput): Promise<'created' | 'updated'> {
+    authorize(actor, 'catalog.write');
+    const existing = input.reference ? await q.findProductByReference(db, actor.organisationId, input.reference) : undefined;
+    await writeProduct(actor, input, existing?.id);
+    return existing ? 'updated' : 'created';
+  }
+
+  async function readProductSheet(actor: Actor, id: string): Promise<ProductSheet> {
+    const product = await q.findProductById(db, id);
+    const owned = product && { organisationId: product.organisationId, published: product.status === 'published' };
+    authorizeOn(actor, 'catalog.read', owned, 'PRODUCT_NOT_FOUND');
+    const p = product!;
+    const [brand, organisationName, identifiers, images, contacts, applications] = await Promise.all([
+      q.findBrandById(db, p.brandId),
+      q.findOrganisationName(db, p.organisationId),
+      q.listIdentifiersOfProduct(db, id),
+      q.listImagesOfProduct(db, id),
+      q.listContactsOfOrganisation(db, p.organisationId, p.brandId),
+      q.listApplicationsOfOrganisation(db, p.organisationId, p.brandId),
+    ]);
+    const today = new Date().toISOString().slice(0, 10);
+    const country = actor.country;
+    const presentedApplications = applications.map((a) => ({
+      id: a.id,
+      organisationId: a.organisationId,
+      brandId: a.brandId,
+      country: a.country,
+      reference: a.reference,
+      validFrom: a.validFrom,
+      validUntil: a.validUntil,
+      inForce: a.validFrom <= today && today <= a.validUntil,
+    }));
+    // The caller's country first, then contacts for every country, then the rest.
+    const rank = (c: string | null) => (c && c === country ? 0 : c === null ? 1 : 2);
+    const sortedContacts = [...contacts].sort((a, b) => rank(a.country) - rank(b.country));
+    return {
+      id: p.id,
+      organisation: { id: p.organisationId, name: organisationName ?? '' },
+      brand: { id: p.brandId, name: brand?.brand.name ?? '', trademarks: brand?.brand.trademarks ?? [] },
+      reference: p.reference,
+      status: p.status,
+      defaultLanguage: p.defaultLanguage,
+      name: p.name,
+      description: p.description,
+      instructions: p.instructions,
+      category: p.category,
+      hsCode: p.hsCode,
+      identifiers: identifiers.map((i) => ({ kind: i.kind, value: i.value, packagingLevel: i.packagingLevel, description: i.description })),
+      features: p.features,
+      images: images.map((i) => ({
+        id: i.id,
+        url: fileUrl(i.fileId),
+        thumbnailUrl: fileUrl(i.thumbnailFileId),
+        width: i.width,
+        height: i.height,
+        contentType: i.contentType,
+      })),
+      contacts: sortedContacts.map((c) => ({ ...c, createdAt: undefined })),
+      applications: presentedApplications,
+      applicationInForce: presentedApplications.some((a) => a.inForce && a.country === country),
+      can: { update: can(actor, 'catalog.write', owned!), delete: can(actor, 'catalog.write', owned!) },
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+    };
+  }
+
+  async function searchProducts(
+    actor: Actor,
+    query: { q?: string | undefined; brand?: string | undefined; category?: string | undefined; lang?: Language | undefined; cursor?: string | undefined; limit: number },
+  ): Promise<ProductSearchResult> {
+    const scope = authorize(actor, 'catalog.read');
+    const text = query.q?.trim() ? { tsquery: toPrefixTsquery(query.q), raw: query.q.trim().toLowerCase() } : undefined;
+    const filters = { text, brandId: query.brand, category: query.category };
+    const after = decodeCursor(query.cursor, 2) as [string | number, string] | undefined;
+    const [rows, facets] = await Promise.all([
+      search.searchProducts(db, scope, actor.country, filters, { after, limit: query.limit }),
+      search.countSearchFacets(db, scope, filters),
+    ]);
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => presentSummary(r, query.lang)),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.sort_key ?? '', last.id]) : null,
+      total: facets.total,
+      facets: { brand: facets.brands, category: facets.categories },
+    };
+  }
+
+  /** Identify's lookups: exact identifiers first, then proprietary patterns, then text. */
+  function lookups(actor: Actor) {
+    const scope: DataScope = authorize(actor, 'catalog.read');
+    return {
+      byGtin: (gtin14: string) => search.findProductsByIdentifier(db, scope, actor.country, 'gtin', gtin14),
+      byTac: (tac: string) => search.findProductsByIdentifier(db, scope, actor.country, 'imei_tac', tac),
+      byProprietaryCode: (code: string) => search.findProductsByProprietaryCode(db, scope, actor.country, code),
+    };
+  }
+
+  return { createProduct, updateProduct, deleteProduct, saveProductByReference, readProductSheet, searchProducts, lookups };
+}
+export type ProductsService = ReturnType<typeof createProductsService>;
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+

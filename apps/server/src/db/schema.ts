@@ -1,0 +1,3 @@
+/** Every table, for drizzle-kit and the typed query builder. */
+export * from '../organisations/organisations.tables';
+export * from '../catalog/catalog.tables';

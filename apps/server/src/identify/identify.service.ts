@@ -1,0 +1,40 @@
+import { identify as parseCode } from '@verity/codes';
+import type { IdentifyResponse, Language } from '@verity/contract';
+import type { Actor } from '../platform/policy';
+import type { CatalogService } from '../catalog/catalog.module';
+import { presentSummary } from '../catalog/products.present';
+
+/**
+ * C2 "identify this": parse whatever was typed or scanned, then find the product by the
+ * strongest evidence first — GTIN (any packaging level), IMEI TAC, a right holder's
+ * proprietary code pattern — and only then by text.
+ */
+export function createIdentifyService({ catalog }: { catalog: CatalogService }) {
+  async function identify(actor: Actor, input: string, lang?: Language): Promise<IdentifyResponse> {
+    const { input: _input, ...parsed } = parseCode(input);
+    const lookups = catalog.products.lookups(actor);
+    const present = (rows: Parameters<typeof presentSummary>[0][]) => rows.map((r) => presentSummary(r, lang));
+    const answer = (matchedBy: IdentifyResponse['matchedBy'], products: IdentifyResponse['products']) => ({ input, parsed, matchedBy, products });
+
+    if (parsed.gtin) {
+      const rows = await lookups.byGtin(parsed.gtin);
+      if (rows.length > 0) return answer('gtin', present(rows));
+    }
+    if (parsed.imei?.tac) {
+      const rows = await lookups.byTac(parsed.imei.tac);
+      if (rows.length > 0) return answer('imei_tac', present(rows));
+    }
+    const code = input.trim();
+    if (code.length > 0 && code.length <= 200) {
+      const rows = await lookups.byProprietaryCode(code);
+      if (rows.length > 0) return answer('proprietary', present(rows));
+    }
+    if (parsed.kind === 'text' && code.length > 0) {
+      const result = await catalog.products.searchProducts(actor, { q: code, lang, limit: 10 });
+      if (result.items.length > 0) return answer('text', result.items);
+    }
+    return answer('none', []);
+  }
+  return { identify };
+}
+export type IdentifyService = ReturnType<typeof createIdentifyService>;

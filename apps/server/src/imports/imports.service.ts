@@ -1,0 +1,100 @@
+import { parse } from 'csv-parse';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { errorCatalog, type ImportReport } from '@verity/contract';
+import { AppError } from '../platform/errors';
+import { authorize, type Actor } from '../platform/policy';
+import type { CatalogService } from '../catalog/catalog.module';
+import { checkCsvHeader, csvRecordToRow, ImportRowSchema } from './import-rows';
+
+export type ImportFormat = 'csv' | 'jsonl';
+const MAX_LISTED_ERRORS = 1000;
+
+/**
+ * Bulk import (C1): streams the file row by row; each row is validated and then written
+ * whole in its own transaction (product, texts, identifiers) or not at all, so a broken
+ * row never leaves half a product behind and never stops the rows after it.
+ */
+export function createImportsService({ catalog }: { catalog: CatalogService }) {
+  async function importCatalog(actor: Actor, format: ImportFormat | undefined, body: Readable | undefined, onProgress?: (report: ImportReport) => void): Promise<ImportReport> {
+    authorize(actor, 'catalog.write');
+    if (!format || !body) throw new AppError('IMPORT_FORMAT_UNKNOWN');
+    const report: ImportReport = { rows: 0, created: 0, updated: 0, failed: 0, errors: [] };
+    const brandIds = new Map<string, string>();
+
+    const fail = (row: number, code: string, message: string, field?: string) => {
+      report.failed++;
+      if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push({ row, code, message, ...(field ? { field } : {}) });
+    };
+
+    async function importRow(row: number, raw: unknown) {
+      const parsed = ImportRowSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        return fail(row, 'VALIDATION_FAILED', issue.message, issue.path.join('.'));
+      }
+      const { brand, ...product } = parsed.data;
+      try {
+        let brandId = brandIds.get(brand.toLowerCase());
+        if (!brandId) {
+          brandId = await catalog.brands.ensureBrand(actor, brand);
+          brandIds.set(brand.toLowerCase(), brandId);
+        }
+        const outcome = await catalog.products.saveProductByReference(actor, { ...product, brandId });
+        report[outcome]++;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const details = error.details as { index?: number } | undefined;
+        fail(row, error.code, error.message, details?.index !== undefined ? `identifiers.${details.index}` : undefined);
+      }
+    }
+
+    const tick = () => {
+      report.rows++;
+      if (onProgress && report.rows % 500 === 0) onProgress(report);
+    };
+
+    if (format === 'csv') {
+      const parser = body.pipe(parse({ bom: true, columns: true, relax_column_count: false, skip_empty_lines: true, trim: false }));
+      let headerChecked = false;
+      try {
+        for await (const record of parser as AsyncIterable<Record<string, string>>) {
+          if (!headerChecked) {
+            const problem = checkCsvHeader(Object.keys(record));
+            if (problem) throw new AppError('IMPORT_HEADER_INVALID', { reason: problem });
+            headerChecked = true;
+          }
+          tick();
+          await importRow(report.rows, csvRecordToRow(record));
+        }
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        // A structurally broken CSV (unclosed quote, wrong column count): report the row and stop,
+        // since the parser cannot tell where the next row begins.
+        const info = error as { code?: string; lines?: number; message?: string };
+        if (!info.code?.startsWith('CSV_')) throw error;
+        fail(report.rows + 1, 'VALIDATION_FAILED', `CSV syntax: ${info.message ?? info.code}`);
+        report.rows++;
+      }
+    } else {
+      const lines = createInterface({ input: body, crlfDelay: Infinity });
+      for await (const line of lines) {
+        if (line.trim() === '') continue;
+        tick();
+        let raw: unknown;
+        try {
+          raw = JSON.parse(line);
+        } catch {
+          fail(report.rows, 'MALFORMED_JSON', errorCatalog.MALFORMED_JSON.message);
+          continue;
+        }
+        await importRow(report.rows, raw);
+      }
+    }
+    if (report.rows === 0) throw new AppError('IMPORT_EMPTY');
+    return report;
+  }
+
+  return { importCatalog };
+}
+export type ImportsService = ReturnType<typeof createImportsService>;

@@ -1,0 +1,8 @@
+import type { Db } from '../platform/db';
+import { createOrganisationsService } from './organisations.service';
+import { organisationsRoutes } from './organisations.routes';
+
+export function createOrganisations(deps: { db: Db }) {
+  const service = createOrganisationsService(deps);
+  return { service, routes: organisationsRoutes(service) };
+}

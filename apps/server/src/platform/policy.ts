@@ -1,0 +1,123 @@
+import type { OrganisationKind, Role } from '@verity/contract';
+import { AppError } from './errors';
+import type { ErrorCode } from '@verity/contract';
+
+/** Who is calling: resolved once per request from the session (see platform/auth.ts). */
+export interface Actor {
+  userId: string;
+  membershipId: string;
+  role: Role;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  /** The administration's country (customs, agency); null for others. */
+  country: string | null;
+}
+
+export type Action =
+  | 'catalog.read' // brands, products, sheets, identify, search
+  | 'catalog.write' // create/update/delete brands, products, images, contacts, applications; import
+  | 'organisation.read'
+  | 'organisation.manage' // create/update organisations, create users
+  | 'user.manage';
+
+/**
+ * How far an allowed action reaches:
+ * - `all`: every organisation's data;
+ * - `own`: only data of the actor's organisation;
+ * - `published`: published catalog data of every right holder (officers).
+ */
+export type Scope = 'all' | 'own' | 'published';
+
+/**
+ * The access table: role × action → scope. A missing entry is a denial.
+ * This is the single place that decides who may do what; services call `authorize`
+ * and queries filter with the scope it returns (`scopeOf`).
+ */
+export const accessTable: Record<Action, Partial<Record<Role, Scope>>> = {
+  'catalog.read': {
+    officer: 'published',
+    administration_admin: 'published',
+    right_holder_editor: 'own',
+    right_holder_admin: 'own',
+    secretariat_admin: 'all',
+  },
+  'catalog.write': {
+    right_holder_editor: 'own',
+    right_holder_admin: 'own',
+  },
+  'organisation.read': {
+    officer: 'own',
+    administration_admin: 'own',
+    right_holder_editor: 'own',
+    right_holder_admin: 'own',
+    provider_admin: 'own',
+    secretariat_admin: 'all',
+  },
+  'organisation.manage': { secretariat_admin: 'all' },
+  'user.manage': { secretariat_admin: 'all' },
+};
+
+export function scopeOf(actor: Actor, action: Action): Scope | undefined {
+  return accessTable[action][actor.role];
+}
+
+/** The data an actor may touch with an action, in the shape queries filter by. */
+export interface DataScope {
+  scope: Scope;
+  organisationId: string;
+}
+
+/**
+ * Throws FORBIDDEN when the role may never do the action; returns the scope otherwise.
+ * Use before listing; use `authorizeOn` for one existing object.
+ */
+export function authorize(actor: Actor, action: Action): DataScope {
+  const scope = scopeOf(actor, action);
+  if (!scope) throw new AppError('FORBIDDEN', { action });
+  return { scope, organisationId: actor.organisationId };
+}
+
+export interface OwnedObject {
+  organisationId: string;
+  /** Catalog objects: whether officers may see it. */
+  published?: boolean;
+}
+
+/** Whether the scope covers this object (false: it must look as if it did not exist). */
+export function covers(scope: DataScope, object: OwnedObject): boolean {
+  switch (scope.scope) {
+    case 'all':
+      return true;
+    case 'own':
+      return object.organisationId === scope.organisationId;
+    case 'published':
+      return object.published === true || object.organisationId === scope.organisationId;
+  }
+}
+
+/**
+ * For one object: FORBIDDEN if the role may never do this action; the object's not-found
+ * code if it lies outside what the actor may see or change, so that ids of other tenants'
+ * objects leak nothing.
+ */
+export function authorizeOn(
+  actor: Actor,
+  action: Action,
+  object: OwnedObject | undefined,
+  notFound: ErrorCode,
+): asserts object is OwnedObject {
+  const scope = authorize(actor, action);
+  const readScope = scopeOf(actor, readActionFor(action));
+  const visible = !!object && !!readScope && covers({ scope: readScope, organisationId: actor.organisationId }, object);
+  if (!visible || !covers(scope, object)) throw new AppError(notFound);
+}
+
+function readActionFor(action: Action): Action {
+  return action.startsWith('catalog.') ? 'catalog.read' : 'organisation.read';
+}
+
+/** `can` flags for responses, so clients never re-derive role rules. */
+export function can(actor: Actor, action: Action, object: OwnedObject): boolean {
+  const scope = scopeOf(actor, action);
+  return !!scope && covers({ scope, organisationId: actor.organisationId }, object);
+}

@@ -1,0 +1,65 @@
+/**
+ * The one error catalog of the HTTP API. A code is stable (clients switch on it), carries
+ * its HTTP status, and is also the i18n key of its message (`errors.<CODE>` in the web app).
+ * Messages here are the English defaults the server sends; `{{name}}` is filled from details.
+ */
+export const errorCatalog = {
+  // Generic request problems
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted here.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'There is no such endpoint.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'This method is not allowed here.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly.' },
+  INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side.' },
+  SERVICE_UNAVAILABLE: { status: 503, message: 'The service is shutting down or not ready.' },
+
+  // Authentication and access
+  AUTH_REQUIRED: { status: 401, message: 'Sign in first.' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, message: 'Wrong e-mail or password.' },
+  AUTH_ACCOUNT_DISABLED: { status: 403, message: 'This account is disabled.' },
+  AUTH_NO_MEMBERSHIP: { status: 403, message: 'This account belongs to no active organisation.' },
+  AUTH_CSRF_REJECTED: { status: 403, message: 'This request came from another site and was refused.' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+
+  // Organisations and users
+  ORGANISATION_NOT_FOUND: { status: 404, message: 'Organisation not found.' },
+  ORGANISATION_COUNTRY_REQUIRED: { status: 422, message: 'A customs administration or agency needs a country.' },
+  USER_NOT_FOUND: { status: 404, message: 'User not found.' },
+  USER_EMAIL_TAKEN: { status: 409, message: 'A user with this e-mail already exists.' },
+  USER_ROLE_NOT_ALLOWED: { status: 422, message: 'This role does not exist for this kind of organisation.' },
+
+  // Catalog
+  BRAND_NOT_FOUND: { status: 404, message: 'Brand not found.' },
+  BRAND_NAME_TAKEN: { status: 409, message: 'Your organisation already has a brand with this name.' },
+  BRAND_HAS_PRODUCTS: { status: 409, message: 'Delete or move the brand’s products first.' },
+  PRODUCT_NOT_FOUND: { status: 404, message: 'Product not found.' },
+  PRODUCT_REFERENCE_TAKEN: { status: 409, message: 'Your organisation already has a product with this reference.' },
+  PRODUCT_DEFAULT_LANGUAGE_MISSING: { status: 422, message: 'The product needs a name in its default language.' },
+  IDENTIFIER_INVALID: { status: 422, message: 'An identifier is not valid: {{reason}}' },
+  IDENTIFIER_TAKEN: { status: 409, message: 'This identifier already belongs to another product.' },
+  IDENTIFIER_PATTERN_INVALID: { status: 422, message: 'The proprietary code pattern is not a valid regular expression.' },
+  CONTACT_NOT_FOUND: { status: 404, message: 'Contact not found.' },
+  APPLICATION_NOT_FOUND: { status: 404, message: 'Application for action not found.' },
+  APPLICATION_DATES_INVALID: { status: 422, message: 'An application for action must end after it starts.' },
+  IMAGE_NOT_FOUND: { status: 404, message: 'Image not found.' },
+  IMAGE_TYPE_NOT_ALLOWED: { status: 415, message: 'Only JPEG, PNG, WebP and AVIF images are accepted.' },
+  IMAGE_TOO_LARGE: { status: 413, message: 'The image is too large.' },
+  IMAGE_UNREADABLE: { status: 422, message: 'The file could not be read as an image.' },
+  IMAGE_FILE_REQUIRED: { status: 400, message: 'Send the image as a multipart file field.' },
+  SEARCH_CURSOR_INVALID: { status: 400, message: 'The page cursor is not valid; start the search again.' },
+
+  // Import
+  IMPORT_FORMAT_UNKNOWN: { status: 415, message: 'Send CSV (text/csv) or JSON lines (application/x-ndjson).' },
+  IMPORT_HEADER_INVALID: { status: 422, message: 'The CSV header is not valid: {{reason}}' },
+  IMPORT_EMPTY: { status: 422, message: 'The file has no rows.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export const errorCodes = Object.keys(errorCatalog) as ErrorCode[];
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorCatalog, code);
+}

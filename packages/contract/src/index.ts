@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './roles';
+export * from './common';
+export * from './auth';
+export * from './organisations';
+export * from './catalog';
+export * from './search';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { IdSchema, LanguageSchema } from './common';
+import { ProductSummarySchema } from './catalog';
+
+export const ProductSearchQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  brand: IdSchema.optional(),
+  category: z.string().trim().max(100).optional(),
+  lang: LanguageSchema.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const FacetSchema = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+
+export const ProductSearchResultSchema = z.object({
+  items: z.array(ProductSummarySchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().describe('Matches for the query and filters (capped at 10,000)'),
+  facets: z.object({ brand: z.array(FacetSchema), category: z.array(FacetSchema) }),
+});
+export type ProductSearchResult = z.infer<typeof ProductSearchResultSchema>;
+
+export const IdentifyRequestSchema = z.strictObject({
+  input: z.string().max(4096).describe('Anything an officer can type or scan'),
+  lang: LanguageSchema.optional(),
+});
+
+export const ParsedCodeSchema = z.object({
+  kind: z.enum(['gtin', 'gs1', 'digital-link', 'imei', 'text']),
+  valid: z.boolean(),
+  gtin: z.string().optional(),
+  gtinFormat: z.string().optional(),
+  elements: z.array(z.object({ ai: z.string(), value: z.string(), title: z.string().optional() })).optional(),
+  imei: z
+    .object({ imei: z.string(), tac: z.string(), svn: z.string().optional(), format: z.string() })
+    .optional(),
+  error: z.object({ code: z.string(), message: z.string(), position: z.number().int().optional() }).optional(),
+});
+
+export const IdentifyResponseSchema = z.object({
+  input: z.string(),
+  parsed: ParsedCodeSchema,
+  matchedBy: z.enum(['gtin', 'proprietary', 'imei_tac', 'text', 'none']),
+  products: z.array(ProductSummarySchema),
+});
+export type IdentifyResponse = z.infer<typeof IdentifyResponseSchema>;
+
+export const ImportReportSchema = z.object({
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  failed: z.number().int(),
+  errors: z
+    .array(
+      z.object({
+        row: z.number().int().describe('1-based data row (CSV: header excluded)'),
+        code: z.string(),
+        message: z.string(),
+        field: z.string().optional(),
+      }),
+    )
+    .describe('At most 1,000 errors are listed; `failed` counts all'),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
