@@ -1,4 +1,4 @@
-import { Transform, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponseSchema, ImportReportSchema } from '@verity/contract';
 import { actorOf } from '../platform/auth';
@@ -27,10 +27,9 @@ function limitBytes(max: number) {
 export const importsRoutes =
   (service: ImportsService, maxImportBytes: number): FastifyPluginAsyncZod =>
   async (app) => {
-    // Import bodies are streamed to the importer, never buffered whole.
-    for (const type of Object.keys(formats)) {
-      app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
-    }
+    // Import bodies are streamed to the importer, never buffered whole. In this scope any
+    // content type without a parser reaches the route, which names the formats it takes.
+    app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     app.post(
       '/api/v1/imports',
       {
@@ -47,7 +46,10 @@ export const importsRoutes =
       async (request) => {
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
         const format = formats[type];
-        const body = format ? (request.body as Readable).pipe(limitBytes(maxImportBytes)) : undefined;
+        const declared = Number(request.headers['content-length'] ?? 0);
+        if (format && declared > maxImportBytes) throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: maxImportBytes });
+        const stream = request.body as Readable | undefined;
+        const body = format && stream?.readable ? pipeline(stream, limitBytes(maxImportBytes), () => {}) : undefined;
         return service.importCatalog(actorOf(request), format, body);
       },
     );

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { errorCatalog, type ImportReport } from '@verity/contract';
 import { AppError } from '../platform/errors';
 import { authorize, type Actor } from '../platform/policy';
@@ -54,27 +54,26 @@ export function createImportsService({ catalog }: { catalog: CatalogService }) {
       if (onProgress && report.rows % 500 === 0) onProgress(report);
     };
 
+    // pipeline (not pipe): an error upstream (e.g. the size limit) reaches the loop below.
+    const done = () => {};
     if (format === 'csv') {
-      const parser = body.pipe(parse({ bom: true, columns: true, relax_column_count: false, skip_empty_lines: true, trim: false }));
-      let headerChecked = false;
-      try {
-        for await (const record of parser as AsyncIterable<Record<string, string>>) {
-          if (!headerChecked) {
-            const problem = checkCsvHeader(Object.keys(record));
-            if (problem) throw new AppError('IMPORT_HEADER_INVALID', { reason: problem });
-            headerChecked = true;
-          }
-          tick();
-          await importRow(report.rows, csvRecordToRow(record));
-        }
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        // A structurally broken CSV (unclosed quote, wrong column count): report the row and stop,
-        // since the parser cannot tell where the next row begins.
-        const info = error as { code?: string; lines?: number; message?: string };
-        if (!info.code?.startsWith('CSV_')) throw error;
-        fail(report.rows + 1, 'VALIDATION_FAILED', `CSV syntax: ${info.message ?? info.code}`);
+      // A record the parser cannot read (unclosed quote, wrong number of cells) is reported
+      // and skipped; the rows around it still import.
+      const parser = parse({ bom: true, columns: true, skip_empty_lines: true, skip_records_with_error: true });
+      parser.on('skip', (error: { message?: string; lines?: number }) => {
         report.rows++;
+        fail(Math.max(1, (error.lines ?? 2) - 1), 'VALIDATION_FAILED', `CSV syntax: ${error.message ?? 'unreadable record'}`);
+      });
+      pipeline(body, parser, done);
+      let headerChecked = false;
+      for await (const record of parser as AsyncIterable<Record<string, string>>) {
+        if (!headerChecked) {
+          const problem = checkCsvHeader(Object.keys(record));
+          if (problem) throw new AppError('IMPORT_HEADER_INVALID', { reason: problem });
+          headerChecked = true;
+        }
+        tick();
+        await importRow(report.rows, csvRecordToRow(record));
       }
     } else {
       const lines = createInterface({ input: body, crlfDelay: Infinity });
