@@ -41,11 +41,8 @@ export function createImagesService({ db, maxImageBytes }: { db: Db; maxImageByt
     try {
       const base = sharp(upload, { limitInputPixels: MAX_PIXELS }).rotate();
       const keepsAlpha = format === 'png';
-      main = await base
-        .clone()
-        .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
-        [keepsAlpha ? 'png' : 'jpeg'](keepsAlpha ? {} : { quality: 85, mozjpeg: true })
-        .toBuffer({ resolveWithObject: true });
+      const resized = base.clone().resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true });
+      main = await (keepsAlpha ? resized.png() : resized.jpeg({ quality: 85, mozjpeg: true })).toBuffer({ resolveWithObject: true });
       thumb = await base.clone().resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
     } catch {
       throw new AppError('IMAGE_UNREADABLE');

@@ -7,7 +7,6 @@ import type { Actor } from '../platform/policy';
 import { createOrganisationsService } from '../organisations/organisations.service';
 import { createCatalog } from '../catalog/catalog.module';
 import { createImportsService } from '../imports/imports.service';
-import { findOrganisationById } from '../organisations/organisations.queries';
 
 const out = (line: string) => process.stdout.write(line + '\n');
 
@@ -61,7 +60,7 @@ async function importFile(database: Database, args: string[]) {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { organisation: { type: 'string' } } });
   const file = positionals[0];
   if (!file || !values.organisation) throw new Error('usage: verity import FILE --organisation ORGANISATION_ID');
-  const org = await findOrganisationById(database.db, values.organisation);
+  const org = await createOrganisationsService({ db: database.db }).lookupOrganisation(values.organisation);
   if (!org || org.kind !== 'right_holder') throw new Error('--organisation must be the id of a right holder');
   // The command line acts as the right holder's own administrator.
   const actor: Actor = { userId: org.id, membershipId: org.id, role: 'right_holder_admin', organisationId: org.id, organisationKind: 'right_holder', country: null };

@@ -40,6 +40,12 @@ export function createOrganisationsService({ db }: { db: Db }) {
     return present(await q.insertOrganisation(db, { kind: input.kind, name: input.name, country: input.country ?? null }));
   }
 
+  /** Without an actor, for the command line. */
+  async function lookupOrganisation(id: string) {
+    const row = await q.findOrganisationById(db, id);
+    return row && present(row);
+  }
+
   async function provisionUser(input: NewUser): Promise<User> {
     const email = input.email.trim().toLowerCase();
     const organisation = await q.findOrganisationById(db, input.organisationId);
@@ -110,6 +116,6 @@ export function createOrganisationsService({ db }: { db: Db }) {
     };
   }
 
-  return { provisionOrganisation, provisionUser, listOrganisations, readOrganisation, createOrganisation, updateOrganisation, createUser, listUsers };
+  return { provisionOrganisation, provisionUser, lookupOrganisation, listOrganisations, readOrganisation, createOrganisation, updateOrganisation, createUser, listUsers };
 }
 export type OrganisationsService = ReturnType<typeof createOrganisationsService>;
