@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { OrganisationKind, ProductInput, Role } from '@verity/contract';
+import type { Language, OrganisationKind, ProductInput, Role } from '@verity/contract';
 import { buildApp } from '../src/app';
 import { ConfigSchema, type Config } from '../src/platform/config';
 import { openDatabase, type Database } from '../src/platform/db';
@@ -66,12 +66,12 @@ function createFactories(app: FastifyInstance, orgs: ReturnType<typeof createOrg
     return `verity_session=${cookie.value}`;
   }
 
-  async function user(role: Role, organisationId?: string): Promise<Session> {
+  async function user(role: Role, organisationId?: string, options: { locale?: Language } = {}): Promise<Session> {
     const kind: OrganisationKind =
       role === 'officer' || role === 'administration_admin' ? 'customs' : role.startsWith('right_holder') ? 'right_holder' : role === 'provider_admin' ? 'provider' : 'secretariat';
     const orgId = organisationId ?? (await organisation(kind)).id;
     const email = `${role}-${randomUUID()}@test.example`;
-    const created = await orgs.provisionUser({ email, name: role, password: TEST_PASSWORD, organisationId: orgId, role });
+    const created = await orgs.provisionUser({ email, name: role, password: TEST_PASSWORD, organisationId: orgId, role, locale: options.locale });
     const cookie = await signIn(email);
     return {
       userId: created.id,

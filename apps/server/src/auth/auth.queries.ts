@@ -47,6 +47,7 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
       organisationId: organisations.id,
       organisationKind: organisations.kind,
       country: organisations.country,
+      locale: users.locale,
       expiresAt: sessions.expiresAt,
     })
     .from(sessions)

@@ -80,6 +80,7 @@ export function createAuthService({ db, sessionTtlHours, clock = () => new Date(
       organisationId: row.organisationId,
       organisationKind: row.organisationKind,
       country: row.country,
+      locale: row.locale,
     };
     if (cache.size >= SESSION_CACHE_MAX) cache.clear();
     cache.set(tokenHash, { actor, until: Math.min(nowMs + SESSION_CACHE_MS, row.expiresAt.getTime()) });

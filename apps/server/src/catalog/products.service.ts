@@ -244,7 +244,7 @@ export function createProductsService({ db }: { db: Db }) {
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     return {
-      items: items.map((r) => presentSummary(r, query.lang)),
+      items: items.map((r) => presentSummary(r, query.lang ?? actor.locale ?? undefined)),
       nextCursor: rows.length > query.limit && last ? encodeCursor([last.sort_key ?? '', last.id]) : null,
       total: facets.total,
       facets: { brand: facets.brands, category: facets.categories },

@@ -10,7 +10,8 @@ import { presentSummary } from '../catalog/products.present';
  * proprietary code pattern — and only then by text.
  */
 export function createIdentifyService({ catalog }: { catalog: CatalogService }) {
-  async function identify(actor: Actor, input: string, lang?: Language): Promise<IdentifyResponse> {
+  async function identify(actor: Actor, input: string, requestedLang?: Language): Promise<IdentifyResponse> {
+    const lang = requestedLang ?? actor.locale ?? undefined;
     const { input: _input, ...parsed } = parseCode(input);
     const lookups = catalog.products.lookups(actor);
     const present = (rows: Parameters<typeof presentSummary>[0][]) => rows.map((r) => presentSummary(r, lang));

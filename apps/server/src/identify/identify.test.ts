@@ -51,6 +51,12 @@ describe('identify', () => {
     expect((await identify(officer, watch.gtin13, 'es')).json().products[0]).toMatchObject({ name: 'Montre plongée Chronalis', language: 'fr' });
   });
 
+  it("names it in the officer's own language when the request names none", async () => {
+    const english = await t.factories.user('officer', undefined, { locale: 'en' });
+    expect((await identify(english, watch.gtin13)).json().products[0].name).toBe('Chronalis diver watch');
+    expect((await identify(officer, watch.gtin13)).json().products[0].name).toBe('Montre plongée Chronalis');
+  });
+
   it('finds it by the same GTIN written as GTIN-14, and by the case-level GTIN-14', async () => {
     expect((await identify(officer, '0' + watch.gtin13)).json().products[0].id).toBe(watch.id);
     expect((await identify(officer, watch.caseGtin14)).json().products[0].id).toBe(watch.id);

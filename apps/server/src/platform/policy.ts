@@ -1,4 +1,4 @@
-import type { OrganisationKind, Role } from '@verity/contract';
+import type { Language, OrganisationKind, Role } from '@verity/contract';
 import { AppError } from './errors';
 import type { ErrorCode } from '@verity/contract';
 
@@ -11,6 +11,8 @@ export interface Actor {
   organisationKind: OrganisationKind;
   /** The administration's country (customs, agency); null for others. */
   country: string | null;
+  /** The user's language, for content in several languages when a request names none. */
+  locale?: Language | null;
 }
 
 export type Action =
