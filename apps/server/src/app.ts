@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db';
 import { installAuthentication } from './platform/auth';
-import { installCsrfProtection, installErrorHandling, requireAccessDeclarations } from './platform/http';
+import { frameworkErrors, installCsrfProtection, installErrorHandling, requireAccessDeclarations } from './platform/http';
+import { installInputHygiene } from './platform/input-hygiene';
 import { version } from './platform/version';
 import { createAuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
@@ -41,11 +42,13 @@ export async function buildApp(config: Config, { database }: AppDeps): Promise<F
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 500 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installInputHygiene(app);
   requireAccessDeclarations(app);
 
   await app.register(cookie);

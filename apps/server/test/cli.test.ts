@@ -16,7 +16,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(port: number) {
+async function waitForHealth(port: number): Promise<unknown> {
   for (let i = 0; i < 120; i++) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/health`);
@@ -45,7 +45,7 @@ describe('the verity command', () => {
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const found = await fetch(`http://127.0.0.1:${port}/api/v1/products?q=aurora`, { headers: { cookie } });
-      expect((await found.json()).total).toBeGreaterThanOrEqual(3);
+      expect(((await found.json()) as { total: number }).total).toBeGreaterThanOrEqual(3);
 
       const second = spawnSync('node', [bin, 'migrate'], { env, encoding: 'utf8' });
       expect(second.status).toBe(1);

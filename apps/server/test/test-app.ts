@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { Language, OrganisationKind, ProductInput, Role } from '@verity/contract';
+import type { z } from 'zod';
+import type { Language, OrganisationKind, ProductInputSchema, Role } from '@verity/contract';
 import { buildApp } from '../src/app';
 import { ConfigSchema, type Config } from '../src/platform/config';
 import { openDatabase, type Database } from '../src/platform/db';
@@ -96,7 +97,7 @@ function createFactories(app: FastifyInstance, orgs: ReturnType<typeof createOrg
     return response.json<{ id: string; name: string }>();
   }
 
-  async function product(owner: Session, input: Partial<ProductInput> = {}) {
+  async function product(owner: Session, input: Partial<z.input<typeof ProductInputSchema>> = {}) {
     const brandId = input.brandId ?? (await brand(owner)).id;
     const response = await owner.request('POST', '/api/v1/products', {
       name: { en: `Product ${randomUUID().slice(0, 8)}` },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountrySchema, IdSchema, LanguageSchema, LocalizedTextSchema, patchSchemaOf } from './common';
+import { CountrySchema, DateSchema, IdSchema, LanguageSchema, LocalizedTextSchema, patchSchemaOf } from './common';
 
 // ---- Brands and trademark registrations ----
 
@@ -8,7 +8,7 @@ export const TrademarkSchema = z.strictObject({
   registrationNumber: z.string().trim().min(1).max(60),
   niceClasses: z.array(z.number().int().min(1).max(45)).max(45).default([]),
   countries: z.array(CountrySchema).max(250).default([]).describe('Where it is in force (empty: see office)'),
-  validUntil: z.iso.date().nullable().default(null),
+  validUntil: DateSchema.nullable().default(null),
 });
 
 export const BrandInputSchema = z.strictObject({
@@ -138,8 +138,8 @@ export const ApplicationInputSchema = z.strictObject({
   brandId: IdSchema.nullable().default(null).describe('Null: covers all brands of the organisation'),
   country: CountrySchema,
   reference: z.string().trim().min(1).max(100),
-  validFrom: z.iso.date(),
-  validUntil: z.iso.date(),
+  validFrom: DateSchema,
+  validUntil: DateSchema,
 });
 export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema), nextCursor: z.string().nullable() });
 

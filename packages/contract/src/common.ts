@@ -12,6 +12,12 @@ export const CountrySchema = z
   .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code such as FR')
   .describe('ISO 3166-1 alpha-2 country code');
 
+/** A calendar date (YYYY-MM-DD) in a range PostgreSQL and people both accept. */
+export const DateSchema = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'a date between 1900 and 2999')
+  .describe('Date, YYYY-MM-DD');
+
 /** Text in several languages: `{ "en": "Watch", "fr": "Montre" }`. */
 export const LocalizedTextSchema = z
   .partialRecord(LanguageSchema, z.string().trim().min(1).max(20_000))

@@ -10,6 +10,7 @@ export const errorCatalog = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted here.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'There is no such endpoint.' },
+  URI_TOO_LONG: { status: 414, message: 'The address is too long.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'This method is not allowed here.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side.' },

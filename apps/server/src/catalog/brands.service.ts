@@ -2,6 +2,7 @@ import type { Brand } from '@verity/contract';
 import type { Db } from '../platform/db';
 import { AppError } from '../platform/errors';
 import { decodeCursor, pageOf } from '../platform/pagination';
+import { nameIdCursor } from '../platform/cursors';
 import { isUniqueViolation, pgErrorOf } from '../platform/pg-errors';
 import { authorize, authorizeOn, type Actor } from '../platform/policy';
 import * as q from './catalog.queries';
@@ -34,7 +35,7 @@ const asOwned = (row: BrandRow | undefined) => row && { organisationId: row.bran
 export function createBrandsService({ db }: { db: Db }) {
   async function listBrands(actor: Actor, page: { cursor?: string | undefined; limit: number }) {
     const scope = authorize(actor, 'catalog.read');
-    const after = decodeCursor(page.cursor, 2) as [string, string] | undefined;
+    const after = decodeCursor(page.cursor, nameIdCursor);
     const rows = await q.listBrands(db, scope, { after, limit: page.limit });
     const { items, nextCursor } = pageOf(rows, page.limit, (r) => [r.brand.name, r.brand.id]);
     return { items: items.map(present), nextCursor };

@@ -2,6 +2,7 @@ import type { Language } from '@verity/contract';
 import type { Db } from '../platform/db';
 import { AppError } from '../platform/errors';
 import { decodeCursor, pageOf } from '../platform/pagination';
+import { idCursor } from '../platform/cursors';
 import { authorize, authorizeOn, type Actor } from '../platform/policy';
 import * as q from './catalog.queries';
 import * as c from './contacts.queries';
@@ -49,7 +50,7 @@ export function createContactsService({ db }: { db: Db }) {
   return {
     async listContacts(actor: Actor, page: { cursor?: string | undefined; limit: number }) {
       const scope = authorize(actor, 'catalog.read');
-      const after = decodeCursor(page.cursor, 1)?.[0] as string | undefined;
+      const after = decodeCursor(page.cursor, idCursor)?.[0];
       const rows = await c.listContacts(db, scope, { after, limit: page.limit });
       const { items, nextCursor } = pageOf(rows, page.limit, (r) => [r.id]);
       return { items: items.map(presentContact), nextCursor };
@@ -71,7 +72,7 @@ export function createContactsService({ db }: { db: Db }) {
 
     async listApplications(actor: Actor, page: { cursor?: string | undefined; limit: number }) {
       const scope = authorize(actor, 'catalog.read');
-      const after = decodeCursor(page.cursor, 1)?.[0] as string | undefined;
+      const after = decodeCursor(page.cursor, idCursor)?.[0];
       const rows = await c.listApplications(db, scope, { after, limit: page.limit });
       const { items, nextCursor } = pageOf(rows, page.limit, (r) => [r.id]);
       return { items: items.map(presentApplication), nextCursor };

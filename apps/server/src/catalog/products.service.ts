@@ -3,6 +3,7 @@ import type { IdentifierInput, Language, ProductInput, ProductSearchResult, Prod
 import type { Db } from '../platform/db';
 import { AppError } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
+import { nameIdCursor, scoreIdCursor } from '../platform/cursors';
 import { isUniqueViolation } from '../platform/pg-errors';
 import { authorize, authorizeOn, can, type Actor, type DataScope } from '../platform/policy';
 import * as q from './catalog.queries';
@@ -236,7 +237,8 @@ export function createProductsService({ db }: { db: Db }) {
     const scope = authorize(actor, 'catalog.read');
     const text = query.q?.trim() ? { tsquery: toPrefixTsquery(query.q), raw: query.q.trim().toLowerCase() } : undefined;
     const filters = { text, brandId: query.brand, category: query.category };
-    const after = decodeCursor(query.cursor, 2) as [string | number, string] | undefined;
+    // Ranked results page by (score, id); browsing by (name, id).
+    const after = text ? decodeCursor(query.cursor, scoreIdCursor) : decodeCursor(query.cursor, nameIdCursor);
     const [rows, facets] = await Promise.all([
       search.searchProducts(db, scope, actor.country, filters, { after, limit: query.limit }),
       search.countSearchFacets(db, scope, filters),

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { pipeline, type Readable } from 'node:stream';
 import { errorCatalog, type ImportReport } from '@verity/contract';
 import { AppError } from '../platform/errors';
+import { findNulCharacter } from '../platform/input-hygiene';
 import { authorize, type Actor } from '../platform/policy';
 import type { CatalogService } from '../catalog/catalog.module';
 import { checkCsvHeader, csvRecordToRow, ImportRowSchema } from './import-rows';
@@ -28,6 +29,8 @@ export function createImportsService({ catalog }: { catalog: CatalogService }) {
     };
 
     async function importRow(row: number, raw: unknown) {
+      const nul = findNulCharacter(raw);
+      if (nul) return fail(row, 'VALIDATION_FAILED', 'must not contain a NUL character', nul);
       const parsed = ImportRowSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;

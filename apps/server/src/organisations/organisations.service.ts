@@ -2,6 +2,7 @@ import { rolesByKind, type Language, type Organisation, type OrganisationKind, t
 import type { Db } from '../platform/db';
 import { AppError, assert } from '../platform/errors';
 import { decodeCursor, pageOf } from '../platform/pagination';
+import { nameIdCursor } from '../platform/cursors';
 import { authorize, authorizeOn, type Actor } from '../platform/policy';
 import { hashPassword } from '../auth/passwords';
 import * as q from './organisations.queries';
@@ -70,7 +71,7 @@ export function createOrganisationsService({ db }: { db: Db }) {
 
   async function listOrganisations(actor: Actor, page: { cursor?: string | undefined; limit: number }) {
     const scope = authorize(actor, 'organisation.read');
-    const after = decodeCursor(page.cursor, 2) as [string, string] | undefined;
+    const after = decodeCursor(page.cursor, nameIdCursor);
     const rows = await q.listOrganisations(db, {
       onlyId: scope.scope === 'own' ? actor.organisationId : undefined,
       after,

@@ -76,6 +76,16 @@ export function installErrorHandling(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => sendError(reply, 'ROUTE_NOT_FOUND', { method: request.method, url: request.url.split('?')[0] }));
 }
 
+/**
+ * Errors the router raises before any route runs (bad URL encoding, an over-long path
+ * parameter), in the same envelope as every other error.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const code: ErrorCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'ROUTE_NOT_FOUND';
+  const entry = errorCatalog[code];
+  return reply.status(entry.status).send({ error: { code, message: entry.message, requestId: String(request.id) } });
+}
+
 /** Refuses to start if a route does not say who may call it. */
 export function requireAccessDeclarations(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { AppError } from './errors';
 
 /** Opaque keyset cursors: base64url JSON of the last row's sort key. */
@@ -5,17 +6,21 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | undefined {
+/**
+ * Reads a cursor back, checked against the shape its list uses: a forged or stale cursor is
+ * a 400, never a value that reaches SQL with the wrong type.
+ */
+export function decodeCursor<T>(cursor: string | undefined, shape: z.ZodType<T>): T | undefined {
   if (cursor === undefined) return undefined;
+  let key: unknown;
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
-      return key as (string | number)[];
-    }
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through: not ours
+    throw new AppError('SEARCH_CURSOR_INVALID');
   }
-  throw new AppError('SEARCH_CURSOR_INVALID');
+  const parsed = shape.safeParse(key);
+  if (!parsed.success) throw new AppError('SEARCH_CURSOR_INVALID');
+  return parsed.data;
 }
 
 /** Takes `limit + 1` rows and turns the extra one into "there is a next page". */
