@@ -11,7 +11,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/**/*.test.ts', 'apps/server/src/**/*.unit.test.ts', 'apps/server/src/cli/identify.command.test.ts'],
+          include: [
+            'packages/**/*.test.ts',
+            'apps/server/src/**/*.unit.test.ts',
+            'apps/server/src/cli/identify.command.test.ts',
+          ],
           environment: 'node',
         },
       },

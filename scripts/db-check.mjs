@@ -3,7 +3,11 @@
 import { spawnSync } from 'node:child_process';
 
 const dir = 'apps/server/src/db/migrations';
-const generate = spawnSync('npx', ['drizzle-kit', 'generate', '--config', 'apps/server/drizzle.config.ts', '--name', 'drift-check'], { encoding: 'utf8' });
+const generate = spawnSync(
+  'npx',
+  ['drizzle-kit', 'generate', '--config', 'apps/server/drizzle.config.ts', '--name', 'drift-check'],
+  { encoding: 'utf8' },
+);
 if (generate.status !== 0) {
   process.stderr.write(generate.stdout + generate.stderr);
   process.exit(1);

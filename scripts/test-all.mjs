@@ -32,7 +32,12 @@ function run(name, command, args, env = {}) {
 /** Runs a vitest project and adds its counts from the JSON report. */
 function vitest(name, args, env = {}) {
   const file = join(reports, `${results.length}.json`);
-  const ok = run(name, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+  const ok = run(
+    name,
+    'npx',
+    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    env,
+  );
   if (existsSync(file)) {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     passed += report.numPassedTests;
@@ -69,7 +74,9 @@ async function withThrowAwayDatabase(fn) {
 
 vitest('unit', ['--project', 'unit']);
 vitest('integration (PGlite)', ['--project', 'integration']);
-await withThrowAwayDatabase((url) => vitest('integration (PostgreSQL server)', ['--project', 'integration'], { TEST_DATABASE_URL: url }));
+await withThrowAwayDatabase((url) =>
+  vitest('integration (PostgreSQL server)', ['--project', 'integration'], { TEST_DATABASE_URL: url }),
+);
 if (existsSync('e2e/vitest.config.ts')) vitest('end-to-end (Chromium)', ['--config', 'e2e/vitest.config.ts']);
 for (const [name, script] of [
   ['migrations match the schema', 'db:check'],

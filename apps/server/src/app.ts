@@ -4,13 +4,23 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  jsonSchemaTransform,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db';
 import { installAuthentication } from './platform/auth';
-import { frameworkErrors, installCsrfProtection, installErrorHandling, requireAccessDeclarations } from './platform/http';
+import {
+  frameworkErrors,
+  installCsrfProtection,
+  installErrorHandling,
+  requireAccessDeclarations,
+} from './platform/http';
 import { installInputHygiene } from './platform/input-hygiene';
 import { version } from './platform/version';
 import { createAuthService } from './auth/auth.service';
@@ -108,11 +118,7 @@ export async function buildApp(config: Config, { database }: AppDeps): Promise<F
       return { status: 'ok' as const, database: database.engine, version };
     },
   );
-  app.get(
-    '/api/v1/openapi.json',
-    { config: { access: 'public' }, schema: { hide: true } },
-    async () => app.swagger(),
-  );
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes(auth));
   const organisations = createOrganisations({ db: database.db });

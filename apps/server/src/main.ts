@@ -6,7 +6,11 @@ import { loadDemoDataOnce } from './demo/demo-data';
 /** Starts the server: config from the environment, database, demo data (demo mode), HTTP. */
 export async function main(env: Record<string, string | undefined> = process.env) {
   const config = configFromEnv(env);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+  });
   if (config.mode === 'demo') await loadDemoDataOnce(database.db);
   const app = await buildApp(config, { database });
 
@@ -29,6 +33,9 @@ export async function main(env: Record<string, string | undefined> = process.env
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ database: database.engine, mode: config.mode }, `Verity is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  app.log.info(
+    { database: database.engine, mode: config.mode },
+    `Verity is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+  );
   return app;
 }

@@ -30,9 +30,24 @@ async function buildWorld(owner: Session): Promise<World> {
   const product = await t.factories.product(owner, { brandId: brand.id });
   const draft = await t.factories.product(owner, { brandId: brand.id, status: 'draft' });
   const contact = (await owner.request('POST', '/api/v1/contacts', { name: 'Desk', country: 'FR' })).json().id;
-  const application = (await owner.request('POST', '/api/v1/applications-for-action', { country: 'FR', reference: 'R-1', validFrom: '2020-01-01', validUntil: '2099-01-01' })).json().id;
+  const application = (
+    await owner.request('POST', '/api/v1/applications-for-action', {
+      country: 'FR',
+      reference: 'R-1',
+      validFrom: '2020-01-01',
+      validUntil: '2099-01-01',
+    })
+  ).json().id;
   const upload = await uploadImage(owner, product.id);
-  return { brand: brand.id, product: product.id, draft: draft.id, contact, application, image: upload.id, file: upload.url.split('/').pop() };
+  return {
+    brand: brand.id,
+    product: product.id,
+    draft: draft.id,
+    contact,
+    application,
+    image: upload.id,
+    file: upload.url.split('/').pop(),
+  };
 }
 
 function uploadImage(session: Session, productId: string) {
@@ -48,7 +63,9 @@ beforeAll(async () => {
   worlds.foreign = await buildWorld(foreignRightHolder);
   for (const role of roles) {
     // Right-holder roles join the "own" right holder; everyone else has an organisation of their own kind.
-    sessions[role] = role.startsWith('right_holder') ? await t.factories.user(role, ownRightHolder.organisationId) : await t.factories.user(role);
+    sessions[role] = role.startsWith('right_holder')
+      ? await t.factories.user(role, ownRightHolder.organisationId)
+      : await t.factories.user(role);
   }
 });
 afterAll(() => t.close());
@@ -58,8 +75,10 @@ const READERS: Role[] = ['officer', 'administration_admin', 'secretariat_admin',
 const isRH = (role: Role) => RH.includes(role);
 
 /** Expected status for a catalog object read: readers see published data; right holders their own. */
-const readObject = (role: Role, owner: Owner) => (!READERS.includes(role) ? 403 : isRH(role) && owner === 'foreign' ? 404 : 200);
-const readDraft = (role: Role, owner: Owner) => (!READERS.includes(role) ? 403 : role === 'secretariat_admin' ? 200 : isRH(role) && owner === 'own' ? 200 : 404);
+const readObject = (role: Role, owner: Owner) =>
+  !READERS.includes(role) ? 403 : isRH(role) && owner === 'foreign' ? 404 : 200;
+const readDraft = (role: Role, owner: Owner) =>
+  !READERS.includes(role) ? 403 : role === 'secretariat_admin' ? 200 : isRH(role) && owner === 'own' ? 200 : 404;
 /** Writes: only right holders, on their own objects; another's objects are "not found" for them. */
 const writeObject = (ok: number) => (role: Role, owner: Owner) => (isRH(role) ? (owner === 'own' ? ok : 404) : 403);
 const listing = (role: Role) => (READERS.includes(role) ? 200 : 403);
@@ -77,50 +96,197 @@ interface Case {
 const newProduct = (w: World) => ({ brandId: w.brand, name: { en: 'Matrix product' } });
 const cases: Case[] = [
   { method: 'GET', route: '/api/v1/products', url: () => '/api/v1/products?q=product', expected: listing },
-  { method: 'POST', route: '/api/v1/products', url: () => '/api/v1/products', body: newProduct, expected: (r, o) => (isRH(r) ? (o === 'own' ? 201 : 404) : 403) },
+  {
+    method: 'POST',
+    route: '/api/v1/products',
+    url: () => '/api/v1/products',
+    body: newProduct,
+    expected: (r, o) => (isRH(r) ? (o === 'own' ? 201 : 404) : 403),
+  },
   { method: 'GET', route: '/api/v1/products/{id}', url: (w) => `/api/v1/products/${w.product}`, expected: readObject },
-  { method: 'GET', route: '/api/v1/products/{id} (draft)', url: (w) => `/api/v1/products/${w.draft}`, expected: readDraft },
-  { method: 'PATCH', route: '/api/v1/products/{id}', url: (w) => `/api/v1/products/${w.product}`, body: () => ({ category: 'Matrix' }), expected: writeObject(200) },
-  { method: 'POST', route: '/api/v1/products/{id}/images', url: (w) => `/api/v1/products/${w.product}/images`, expected: writeObject(400) },
-  { method: 'DELETE', route: '/api/v1/products/{id}/images/{imageId}', url: (w) => `/api/v1/products/${w.product}/images/00000000-0000-4000-8000-000000000000`, expected: writeObject(404) },
+  {
+    method: 'GET',
+    route: '/api/v1/products/{id} (draft)',
+    url: (w) => `/api/v1/products/${w.draft}`,
+    expected: readDraft,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/products/{id}',
+    url: (w) => `/api/v1/products/${w.product}`,
+    body: () => ({ category: 'Matrix' }),
+    expected: writeObject(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/products/{id}/images',
+    url: (w) => `/api/v1/products/${w.product}/images`,
+    expected: writeObject(400),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/products/{id}/images/{imageId}',
+    url: (w) => `/api/v1/products/${w.product}/images/00000000-0000-4000-8000-000000000000`,
+    expected: writeObject(404),
+  },
   { method: 'GET', route: '/api/v1/files/{id}', url: (w) => `/api/v1/files/${w.file}`, expected: readObject },
   { method: 'GET', route: '/api/v1/brands', url: () => '/api/v1/brands', expected: listing },
-  { method: 'POST', route: '/api/v1/brands', url: () => '/api/v1/brands', body: () => ({ name: `Matrix ${Math.random()}` }), expected: rhOnly(201) },
+  {
+    method: 'POST',
+    route: '/api/v1/brands',
+    url: () => '/api/v1/brands',
+    body: () => ({ name: `Matrix ${Math.random()}` }),
+    expected: rhOnly(201),
+  },
   { method: 'GET', route: '/api/v1/brands/{id}', url: (w) => `/api/v1/brands/${w.brand}`, expected: readObject },
-  { method: 'PATCH', route: '/api/v1/brands/{id}', url: (w) => `/api/v1/brands/${w.brand}`, body: () => ({ description: 'Matrix' }), expected: writeObject(200) },
-  { method: 'DELETE', route: '/api/v1/brands/{id}', url: (w) => `/api/v1/brands/${w.brand}`, expected: writeObject(409) },
+  {
+    method: 'PATCH',
+    route: '/api/v1/brands/{id}',
+    url: (w) => `/api/v1/brands/${w.brand}`,
+    body: () => ({ description: 'Matrix' }),
+    expected: writeObject(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/brands/{id}',
+    url: (w) => `/api/v1/brands/${w.brand}`,
+    expected: writeObject(409),
+  },
   { method: 'GET', route: '/api/v1/contacts', url: () => '/api/v1/contacts', expected: listing },
-  { method: 'POST', route: '/api/v1/contacts', url: () => '/api/v1/contacts', body: () => ({ name: 'Matrix desk' }), expected: rhOnly(201) },
-  { method: 'PATCH', route: '/api/v1/contacts/{id}', url: (w) => `/api/v1/contacts/${w.contact}`, body: () => ({ role: 'Matrix' }), expected: writeObject(200) },
-  { method: 'GET', route: '/api/v1/applications-for-action', url: () => '/api/v1/applications-for-action', expected: listing },
-  { method: 'POST', route: '/api/v1/applications-for-action', url: () => '/api/v1/applications-for-action', body: () => ({ country: 'ES', reference: 'M', validFrom: '2024-01-01', validUntil: '2030-01-01' }), expected: rhOnly(201) },
-  { method: 'PATCH', route: '/api/v1/applications-for-action/{id}', url: (w) => `/api/v1/applications-for-action/${w.application}`, body: () => ({ reference: 'M2' }), expected: writeObject(200) },
-  { method: 'POST', route: '/api/v1/identify', url: () => '/api/v1/identify', body: () => ({ input: 'watch' }), expected: listing },
-  { method: 'POST', route: '/api/v1/imports', url: () => '/api/v1/imports', body: () => ({}), expected: (r) => (isRH(r) ? 415 : 403) },
+  {
+    method: 'POST',
+    route: '/api/v1/contacts',
+    url: () => '/api/v1/contacts',
+    body: () => ({ name: 'Matrix desk' }),
+    expected: rhOnly(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/contacts/{id}',
+    url: (w) => `/api/v1/contacts/${w.contact}`,
+    body: () => ({ role: 'Matrix' }),
+    expected: writeObject(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/applications-for-action',
+    url: () => '/api/v1/applications-for-action',
+    expected: listing,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/applications-for-action',
+    url: () => '/api/v1/applications-for-action',
+    body: () => ({ country: 'ES', reference: 'M', validFrom: '2024-01-01', validUntil: '2030-01-01' }),
+    expected: rhOnly(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/applications-for-action/{id}',
+    url: (w) => `/api/v1/applications-for-action/${w.application}`,
+    body: () => ({ reference: 'M2' }),
+    expected: writeObject(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/identify',
+    url: () => '/api/v1/identify',
+    body: () => ({ input: 'watch' }),
+    expected: listing,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/imports',
+    url: () => '/api/v1/imports',
+    body: () => ({}),
+    expected: (r) => (isRH(r) ? 415 : 403),
+  },
   { method: 'GET', route: '/api/v1/auth/me', url: () => '/api/v1/auth/me', expected: () => 200 },
   { method: 'GET', route: '/api/v1/organisations', url: () => '/api/v1/organisations', expected: () => 200 },
-  { method: 'POST', route: '/api/v1/organisations', url: () => '/api/v1/organisations', body: () => ({ kind: 'right_holder', name: 'Matrix RH' }), expected: secretariatOnly(201) },
-  { method: 'GET', route: '/api/v1/organisations/{id}', url: (_w, s) => `/api/v1/organisations/${s.organisationId}`, expected: () => 200 },
-  { method: 'GET', route: '/api/v1/organisations/{id} (foreign)', url: () => `/api/v1/organisations/${foreignRightHolder.organisationId}`, expected: (r) => (r === 'secretariat_admin' ? 200 : 404) },
-  { method: 'PATCH', route: '/api/v1/organisations/{id}', url: () => `/api/v1/organisations/${foreignRightHolder.organisationId}`, body: () => ({ name: 'Renamed by matrix' }), expected: secretariatOnly(200) },
-  { method: 'GET', route: '/api/v1/organisations/{id}/users', url: (_w, s) => `/api/v1/organisations/${s.organisationId}/users`, expected: secretariatOnly(200) },
-  { method: 'POST', route: '/api/v1/users', url: () => '/api/v1/users', body: () => ({ email: `m-${Math.random()}@test.example`, name: 'M', password: 'a long enough password', organisationId: foreignRightHolder.organisationId, role: 'right_holder_editor' }), expected: secretariatOnly(201) },
+  {
+    method: 'POST',
+    route: '/api/v1/organisations',
+    url: () => '/api/v1/organisations',
+    body: () => ({ kind: 'right_holder', name: 'Matrix RH' }),
+    expected: secretariatOnly(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/organisations/{id}',
+    url: (_w, s) => `/api/v1/organisations/${s.organisationId}`,
+    expected: () => 200,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/organisations/{id} (foreign)',
+    url: () => `/api/v1/organisations/${foreignRightHolder.organisationId}`,
+    expected: (r) => (r === 'secretariat_admin' ? 200 : 404),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/organisations/{id}',
+    url: () => `/api/v1/organisations/${foreignRightHolder.organisationId}`,
+    body: () => ({ name: 'Renamed by matrix' }),
+    expected: secretariatOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/organisations/{id}/users',
+    url: (_w, s) => `/api/v1/organisations/${s.organisationId}/users`,
+    expected: secretariatOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/users',
+    url: () => '/api/v1/users',
+    body: () => ({
+      email: `m-${Math.random()}@test.example`,
+      name: 'M',
+      password: 'a long enough password',
+      organisationId: foreignRightHolder.organisationId,
+      role: 'right_holder_editor',
+    }),
+    expected: secretariatOnly(201),
+  },
 ];
 
 // Deletions of products, contacts and applications change the world: their own block, run last.
 const destructive: Case[] = [
-  { method: 'DELETE', route: '/api/v1/contacts/{id}', url: (w) => `/api/v1/contacts/${w.contact}`, expected: writeObject(200) },
-  { method: 'DELETE', route: '/api/v1/applications-for-action/{id}', url: (w) => `/api/v1/applications-for-action/${w.application}`, expected: writeObject(200) },
-  { method: 'DELETE', route: '/api/v1/products/{id}', url: (w) => `/api/v1/products/${w.draft}`, expected: writeObject(200) },
+  {
+    method: 'DELETE',
+    route: '/api/v1/contacts/{id}',
+    url: (w) => `/api/v1/contacts/${w.contact}`,
+    expected: writeObject(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/applications-for-action/{id}',
+    url: (w) => `/api/v1/applications-for-action/${w.application}`,
+    expected: writeObject(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/products/{id}',
+    url: (w) => `/api/v1/products/${w.draft}`,
+    expected: writeObject(200),
+  },
 ];
 
-const order: Role[] = ['provider_admin', 'officer', 'administration_admin', 'secretariat_admin', 'right_holder_editor', 'right_holder_admin'];
+const order: Role[] = [
+  'provider_admin',
+  'officer',
+  'administration_admin',
+  'secretariat_admin',
+  'right_holder_editor',
+  'right_holder_admin',
+];
 
 describe.each([...cases, ...destructive])('$method $route', (c) => {
   for (const owner of ['own', 'foreign'] as const) {
     it.each(order)(`%s on ${owner} data`, async (role) => {
       // Once a right-holder editor has deleted its own object, the admin finds it gone.
-      const expected = destructive.includes(c) && role === 'right_holder_admin' && owner === 'own' ? 404 : c.expected(role, owner);
+      const expected =
+        destructive.includes(c) && role === 'right_holder_admin' && owner === 'own' ? 404 : c.expected(role, owner);
       const session = sessions[role]!;
       const response = await session.request(c.method, c.url(worlds[owner]!, session), c.body?.(worlds[owner]!));
       expect(response.statusCode, response.body).toBe(expected);
@@ -130,7 +296,9 @@ describe.each([...cases, ...destructive])('$method $route', (c) => {
 
 describe('the matrix', () => {
   it('has a row for every route of the API', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const covered = new Set([...cases, ...destructive].map((c) => `${c.method} ${c.route.replace(/ \(.*\)$/, '')}`));
     const publicRoutes = new Set(['GET /api/health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/logout']);
     const missing: string[] = [];

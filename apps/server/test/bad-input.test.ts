@@ -20,14 +20,26 @@ beforeAll(async () => {
   rh = await t.factories.user('right_holder_admin');
   admin = await t.factories.user('secretariat_admin');
   productId = (await t.factories.product(rh)).id;
-  const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-  routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })));
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
+  );
 });
 afterAll(() => t.close());
 
 const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
 const badIds = ['not-a-uuid', '00000000-0000-4000-8000-000000000000', '%00', 'x'.repeat(600), "1' or '1'='1"];
-const badQueries = ['?limit=-1', '?limit=abc', `?cursor=${cursorOf([1, 'not-a-uuid'])}`, `?cursor=${cursorOf(['a', "x'; drop table products"])}`, '?q=%00', `?q=${'a'.repeat(300)}`, '?cursor=!!!'];
+const badQueries = [
+  '?limit=-1',
+  '?limit=abc',
+  `?cursor=${cursorOf([1, 'not-a-uuid'])}`,
+  `?cursor=${cursorOf(['a', "x'; drop table products"])}`,
+  '?q=%00',
+  `?q=${'a'.repeat(300)}`,
+  '?cursor=!!!',
+];
 const badBodies: { payload: string; type?: string }[] = [
   { payload: '{' },
   { payload: 'null' },
@@ -35,12 +47,18 @@ const badBodies: { payload: string; type?: string }[] = [
   { payload: '"text"' },
   { payload: '{"name": {"en": "a\\u0000b"}, "brandId": "00000000-0000-4000-8000-000000000000"}' },
   { payload: '{"input": "\\u0000"}' },
-  { payload: '{"name": "x", "trademarks": [{"office": "EUIPO", "registrationNumber": "1", "validUntil": "0000-01-01"}]}' },
+  {
+    payload:
+      '{"name": "x", "trademarks": [{"office": "EUIPO", "registrationNumber": "1", "validUntil": "0000-01-01"}]}',
+  },
   { payload: '{"country": "FR", "reference": "x", "validFrom": "0000-01-01", "validUntil": "0001-01-01"}' },
   { payload: '{"a":'.repeat(2000) + '1' + '}'.repeat(2000) },
   { payload: '{"limit": 1e309, "name": 1e309}' },
   { payload: 'a,b\n1,2', type: 'text/csv' },
-  { payload: '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nnot an image\r\n--x--', type: 'multipart/form-data; boundary=x' },
+  {
+    payload: '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nnot an image\r\n--x--',
+    type: 'multipart/form-data; boundary=x',
+  },
 ];
 
 function expectClientError(response: { statusCode: number; body: string }, label: string) {
@@ -63,10 +81,16 @@ describe('bad input on every route', () => {
           expectClientError(await session.request(method, url), `${method} ${url}`);
         }
         const url = fill(path, productId);
-        for (const query of badQueries) expectClientError(await session.request(method, url + query), `${method} ${url}${query}`);
+        for (const query of badQueries)
+          expectClientError(await session.request(method, url + query), `${method} ${url}${query}`);
         if (method === 'GET' || method === 'DELETE') continue;
         for (const body of badBodies) {
-          const response = await t.app.inject({ method: method as 'POST', url, headers: { cookie: session.cookie, 'content-type': body.type ?? 'application/json' }, payload: body.payload });
+          const response = await t.app.inject({
+            method: method as 'POST',
+            url,
+            headers: { cookie: session.cookie, 'content-type': body.type ?? 'application/json' },
+            payload: body.payload,
+          });
           expectClientError(response, `${method} ${url} ${body.payload.slice(0, 60)}`);
         }
       }
@@ -78,7 +102,12 @@ describe('bad input on every route', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...writes), fc.jsonValue({ maxDepth: 4 }), async (route, body) => {
         const url = fill(route.path, productId);
-        const response = await t.app.inject({ method: route.method as 'POST', url, headers: { cookie: rh.cookie, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+        const response = await t.app.inject({
+          method: route.method as 'POST',
+          url,
+          headers: { cookie: rh.cookie, 'content-type': 'application/json' },
+          payload: JSON.stringify(body),
+        });
         expectClientError(response, `${route.method} ${url} ${JSON.stringify(body).slice(0, 100)}`);
       }),
       { numRuns: 300 },

@@ -33,7 +33,14 @@ describe('the verity command', () => {
   it('serves with demo data in a fresh folder, refuses a second process on it, and releases it on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'verity-cli-'));
     const port = await freePort();
-    const env = { ...process.env, PORT: String(port), VERITY_DATA_DIR: dataDir, VERITY_MODE: 'demo', LOG_LEVEL: 'warn', DATABASE_URL: '' };
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      VERITY_DATA_DIR: dataDir,
+      VERITY_MODE: 'demo',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    };
     const server = spawn('node', [bin, 'serve'], { env, stdio: 'pipe' });
     try {
       expect(await waitForHealth(port)).toMatchObject({ status: 'ok', database: 'pglite' });
@@ -62,10 +69,15 @@ describe('the verity command', () => {
   }, 90_000);
 
   it('identifies codes from stdin, one JSON object per line', () => {
-    const input = ['4006381333931', '(01)09506000134352(17)201225(10)ABC123', 'not a code', '490154203237518'].join('\n');
+    const input = ['4006381333931', '(01)09506000134352(17)201225(10)ABC123', 'not a code', '490154203237518'].join(
+      '\n',
+    );
     const result = spawnSync('node', [bin, 'identify'], { input, encoding: 'utf8' });
     expect(result.status).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.kind)).toEqual(['gtin', 'gs1', 'text', 'imei']);
     expect(lines[0]).toMatchObject({ valid: true, gtin: '04006381333931' });
     expect(lines[1].elements).toEqual([

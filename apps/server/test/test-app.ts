@@ -47,7 +47,12 @@ export interface Session {
   organisationId: string;
   email: string;
   cookie: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /**
@@ -55,7 +60,10 @@ export interface Session {
  * independent and can run against one database in any order.
  */
 function createFactories(app: FastifyInstance, orgs: ReturnType<typeof createOrganisationsService>) {
-  async function organisation(kind: OrganisationKind, country: string | null = kind === 'customs' || kind === 'agency' ? 'FR' : null) {
+  async function organisation(
+    kind: OrganisationKind,
+    country: string | null = kind === 'customs' || kind === 'agency' ? 'FR' : null,
+  ) {
     return orgs.provisionOrganisation({ kind, name: `${kind} ${randomUUID().slice(0, 8)}`, country });
   }
 
@@ -69,10 +77,23 @@ function createFactories(app: FastifyInstance, orgs: ReturnType<typeof createOrg
 
   async function user(role: Role, organisationId?: string, options: { locale?: Language } = {}): Promise<Session> {
     const kind: OrganisationKind =
-      role === 'officer' || role === 'administration_admin' ? 'customs' : role.startsWith('right_holder') ? 'right_holder' : role === 'provider_admin' ? 'provider' : 'secretariat';
+      role === 'officer' || role === 'administration_admin'
+        ? 'customs'
+        : role.startsWith('right_holder')
+          ? 'right_holder'
+          : role === 'provider_admin'
+            ? 'provider'
+            : 'secretariat';
     const orgId = organisationId ?? (await organisation(kind)).id;
     const email = `${role}-${randomUUID()}@test.example`;
-    const created = await orgs.provisionUser({ email, name: role, password: TEST_PASSWORD, organisationId: orgId, role, locale: options.locale });
+    const created = await orgs.provisionUser({
+      email,
+      name: role,
+      password: TEST_PASSWORD,
+      organisationId: orgId,
+      role,
+      locale: options.locale,
+    });
     const cookie = await signIn(email);
     return {
       userId: created.id,
@@ -80,7 +101,12 @@ function createFactories(app: FastifyInstance, orgs: ReturnType<typeof createOrg
       email,
       cookie,
       request: (method, url, body, headers = {}) =>
-        app.inject({ method: method as 'GET', url, headers: { cookie, ...headers }, ...(body === undefined ? {} : { payload: body as object }) }),
+        app.inject({
+          method: method as 'GET',
+          url,
+          headers: { cookie, ...headers },
+          ...(body === undefined ? {} : { payload: body as object }),
+        }),
     };
   }
 

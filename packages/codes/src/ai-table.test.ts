@@ -40,9 +40,7 @@ describe('AI table', () => {
       excludes: [{ text: '255' }, { text: '37' }],
     });
     expect(
-      getAiDefinition('8030')?.requires[0]?.map((alternative) =>
-        alternative.map((p) => p.text).join('+'),
-      ),
+      getAiDefinition('8030')?.requires[0]?.map((alternative) => alternative.map((p) => p.text).join('+')),
     ).toContain('01+21');
     expect(getAiDefinition('3100')?.excludes).toEqual([{ text: '310n', prefix: '310', length: 4 }]);
     expect(getAiDefinition('423')).toMatchObject({ minLength: 3, maxLength: 15 });

@@ -70,9 +70,7 @@ function compileEntry(entry: AiDictionaryEntry, ai: string): AiDefinition {
     components,
     minLength: components.reduce((sum, c) => sum + (c.optional ? 0 : c.min), 0),
     maxLength: components.reduce((sum, c) => sum + c.max, 0),
-    requires: (entry.req ?? []).map((group) =>
-      group.map((alternative) => alternative.split('+').map(compilePattern)),
-    ),
+    requires: (entry.req ?? []).map((group) => group.map((alternative) => alternative.split('+').map(compilePattern))),
     excludes: (entry.ex ?? []).map(compilePattern),
     ...(entry.dlpkey === undefined ? {} : { qualifierSequences: entry.dlpkey }),
   };

@@ -30,12 +30,7 @@ export const characterSetDescription: Record<CharacterSet, string> = {
 };
 
 /** Index of the first character of `s[start, end)` outside `cset`, or -1. */
-export function findCharacterOutside(
-  cset: CharacterSet,
-  s: string,
-  start = 0,
-  end = s.length,
-): number {
+export function findCharacterOutside(cset: CharacterSet, s: string, start = 0, end = s.length): number {
   const allowed = TABLES[cset];
   for (let i = start; i < end; i += 1) {
     const code = s.charCodeAt(i);

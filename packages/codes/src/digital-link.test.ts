@@ -59,9 +59,7 @@ describe('parseDigitalLink (GS1 Digital Link URI Syntax 1.4)', () => {
   });
 
   it('follows the dlpkey qualifier sequences of other keys (SSCC, GLN with extension, ITIP)', () => {
-    expect(aisAndValues('https://id.gs1.org/00/106141411234567897')).toEqual([
-      ['00', '106141411234567897'],
-    ]);
+    expect(aisAndValues('https://id.gs1.org/00/106141411234567897')).toEqual([['00', '106141411234567897']]);
     const gln = `950600000000${gtinCheckDigit('950600000000')}`;
     expect(aisAndValues(`https://example.org/414/${gln}/254/A1`)).toEqual([
       ['414', gln],
@@ -154,9 +152,7 @@ describe('toDigitalLink', () => {
       ok: true,
       value: 'https://id.gs1.org/01/09506000134352/10/ABC123/21/S%2F1%20%282%29?17=201225',
     });
-    expect(
-      toDigitalLink([{ ai: '00', value: '106141411234567897' }], 'https://example.com/sscc/'),
-    ).toEqual({
+    expect(toDigitalLink([{ ai: '00', value: '106141411234567897' }], 'https://example.com/sscc/')).toEqual({
       ok: true,
       value: 'https://example.com/sscc/00/106141411234567897',
     });
@@ -216,9 +212,7 @@ describe('Digital Link round trips', () => {
         const reparsed = parseElementString(rawString);
         const uri = reparsed.ok ? toDigitalLink(reparsed.value.elements) : reparsed;
         const fromLink = uri.ok ? parseDigitalLink(uri.value) : uri;
-        const bracketed = fromLink.ok
-          ? toElementString(fromLink.value.elements, { bracketed: true })
-          : '';
+        const bracketed = fromLink.ok ? toElementString(fromLink.value.elements, { bracketed: true }) : '';
         const final = parseElementString(bracketed);
         expect(final.ok && sorted(final.value.elements)).toEqual(sorted(elements));
       }),

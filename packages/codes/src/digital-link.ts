@@ -1,12 +1,7 @@
 import { getAiDefinition, type AiDefinition } from './ai-table';
 import { isDigits } from './charsets';
 import { checkedElements, type ParseElementStringOptions } from './element-string';
-import {
-  toGs1Element,
-  validateElement,
-  type Gs1Element,
-  type LocatedElement,
-} from './element-validation';
+import { toGs1Element, validateElement, type Gs1Element, type LocatedElement } from './element-validation';
 import { fail, ok, type Result } from './result';
 
 /**
@@ -95,8 +90,7 @@ function splitUri(uri: string): Result<UriParts> {
   const scheme = SCHEME.exec(uri);
   if (!scheme) return fail('DIGITAL_LINK_INVALID_URI', 0);
   for (let i = 0; i < uri.length; i += 1) {
-    if (uri.charCodeAt(i) <= 32 || uri.charCodeAt(i) === 127)
-      return fail('DIGITAL_LINK_INVALID_URI', i);
+    if (uri.charCodeAt(i) <= 32 || uri.charCodeAt(i) === 127) return fail('DIGITAL_LINK_INVALID_URI', i);
   }
   const hostStart = scheme[0].length;
   let pathStart = hostStart;
@@ -133,12 +127,7 @@ function splitUri(uri: string): Result<UriParts> {
   return ok({ segments, params, pathStart });
 }
 
-function locate(
-  uri: string,
-  definition: AiDefinition,
-  aiPart: Part,
-  valuePart: Part,
-): Result<LocatedElement> {
+function locate(uri: string, definition: AiDefinition, aiPart: Part, valuePart: Part): Result<LocatedElement> {
   const decoded = decode(uri, valuePart.start, valuePart.end);
   if ('errorAt' in decoded) return fail('DIGITAL_LINK_PERCENT_ENCODING', decoded.errorAt);
   let { value } = decoded;
@@ -237,10 +226,7 @@ function readQuery(uri: string, params: UriParts['params']): Result<LocatedEleme
  * //   { ai: '10', value: 'ABC123', title: 'BATCH/LOT' },
  * //   { ai: '17', value: '201225', title: 'USE BY or EXPIRY' } ] } }
  */
-export function parseDigitalLink(
-  uri: string,
-  options?: ParseElementStringOptions,
-): Result<DigitalLink> {
+export function parseDigitalLink(uri: string, options?: ParseElementStringOptions): Result<DigitalLink> {
   const parts = splitUri(uri);
   if (!parts.ok) return parts;
   const { segments, params, pathStart } = parts.value;
@@ -316,9 +302,7 @@ export function toDigitalLink(
   base = 'https://id.gs1.org',
 ): Result<string> {
   if (!SCHEME.test(base) || !splitUri(base).ok) return fail('DIGITAL_LINK_INVALID_URI', 0);
-  const keyIndex = elements.findIndex(
-    (element) => getAiDefinition(element.ai)?.qualifierSequences !== undefined,
-  );
+  const keyIndex = elements.findIndex((element) => getAiDefinition(element.ai)?.qualifierSequences !== undefined);
   const key = elements[keyIndex];
   const sequences = key && getAiDefinition(key.ai)?.qualifierSequences;
   if (!key || !sequences) return fail('DIGITAL_LINK_NO_PRIMARY_KEY');

@@ -130,9 +130,7 @@ describe('parseElementString, raw scanned form (GenSpecs §7.8)', () => {
   });
 
   it('reports a variable-length field running on without its separator', () => {
-    expect(
-      parseElementString('0109506000134352' + '10ABC17201225' + '21X'.repeat(4)),
-    ).toMatchObject({
+    expect(parseElementString('0109506000134352' + '10ABC17201225' + '21X'.repeat(4))).toMatchObject({
       error: { code: 'GS1_AI_LENGTH', position: 38, params: { ai: '10', expected: '1 to 20' } },
     });
   });
@@ -174,15 +172,11 @@ describe('toElementString', () => {
   ];
 
   it('writes the bracketed form, escaping "("', () => {
-    expect(toElementString(elements, { bracketed: true })).toBe(
-      '(01)09506000134352(10)A\\(1(17)201225(21)S',
-    );
+    expect(toElementString(elements, { bracketed: true })).toBe('(01)09506000134352(10)A\\(1(17)201225(21)S');
   });
 
   it('writes the raw form with GS only after variable-length data that is not last', () => {
-    expect(toElementString(elements, { bracketed: false })).toBe(
-      `0109506000134352${'10'}A(1${GS}17201225${'21'}S`,
-    );
+    expect(toElementString(elements, { bracketed: false })).toBe(`0109506000134352${'10'}A(1${GS}17201225${'21'}S`);
   });
 });
 
@@ -193,9 +187,7 @@ describe('element string round trips', () => {
   it('bracketed form reads back the same elements', () => {
     fc.assert(
       fc.property(commonElementSets, (elements) => {
-        expect(
-          withoutTitles(parseElementString(toElementString(elements, { bracketed: true }))),
-        ).toEqual(elements);
+        expect(withoutTitles(parseElementString(toElementString(elements, { bracketed: true })))).toEqual(elements);
       }),
     );
   });

@@ -71,8 +71,7 @@ function readRaw(s: string, start: number): Elements {
       continue;
     }
     const definition = findAiAt(s, position);
-    if (!definition)
-      return fail('GS1_UNKNOWN_AI', position, { ai: s.slice(position, position + 4) });
+    if (!definition) return fail('GS1_UNKNOWN_AI', position, { ai: s.slice(position, position + 4) });
     const valueStart = position + definition.ai.length;
     let valueEnd: number;
     if (definition.predefinedLength) {
@@ -194,17 +193,14 @@ export function readElementString(input: string): Result<{
     symbologyId = input.slice(0, 3);
     const eanLength = EAN_SYMBOLOGY_LENGTH[symbologyId];
     if (eanLength !== undefined) read = readEanPayload(input, eanLength);
-    else if (!GS1_SYMBOLOGY_IDS.has(symbologyId))
-      return fail('GS1_SYMBOLOGY_NOT_GS1', 0, { symbologyId });
+    else if (!GS1_SYMBOLOGY_IDS.has(symbologyId)) return fail('GS1_SYMBOLOGY_NOT_GS1', 0, { symbologyId });
     else read = readRaw(input, 3);
   } else {
     read = readRaw(input, 0);
   }
   if (!read.ok) return read;
   if (read.value.length === 0) return fail('GS1_EMPTY', input.length);
-  return ok(
-    symbologyId === undefined ? { elements: read.value } : { elements: read.value, symbologyId },
-  );
+  return ok(symbologyId === undefined ? { elements: read.value } : { elements: read.value, symbologyId });
 }
 
 export function checkedElements(
@@ -229,10 +225,7 @@ export function checkedElements(
  * //   { ai: '10', value: 'ABC123', title: 'BATCH/LOT' } ] } }
  * parseElementString(']d201095060001343521724022810ABC\x1d21XYZ')
  */
-export function parseElementString(
-  input: string,
-  options?: ParseElementStringOptions,
-): Result<ElementString> {
+export function parseElementString(input: string, options?: ParseElementStringOptions): Result<ElementString> {
   const read = readElementString(input);
   if (!read.ok) return read;
   const error = checkedElements(read.value.elements, options);

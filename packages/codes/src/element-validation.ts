@@ -131,9 +131,7 @@ export function validateElement(element: LocatedElement): CodeError | undefined 
 }
 
 function describeAlternatives(group: AiDefinition['requires'][number]): string {
-  return group
-    .map((alternative) => alternative.map((pattern) => `(${pattern.text})`).join(' + '))
-    .join(' or ');
+  return group.map((alternative) => alternative.map((pattern) => `(${pattern.text})`).join(' + ')).join(' or ');
 }
 
 /**
@@ -143,10 +141,7 @@ function describeAlternatives(group: AiDefinition['requires'][number]): string {
  * should be judged over all carriers on an item, so callers looking at one barcode of several
  * may switch associations off.
  */
-export function checkElementRules(
-  elements: readonly LocatedElement[],
-  associations: boolean,
-): CodeError | undefined {
+export function checkElementRules(elements: readonly LocatedElement[], associations: boolean): CodeError | undefined {
   // Rules are checked over the distinct AIs (first occurrence of each), which keeps the work
   // proportional to the few hundred AIs that exist, whatever the length of the input.
   const firstOfEach = new Map<string, LocatedElement>();
@@ -170,8 +165,7 @@ export function checkElementRules(
         (candidate) => candidate !== element && matchesPattern(candidate.definition.ai, pattern),
       );
       if (other) {
-        const [first, second] =
-          other.position < element.position ? [other, element] : [element, other];
+        const [first, second] = other.position < element.position ? [other, element] : [element, other];
         return codeError('GS1_EXCLUSIVE_AIS', second.position, {
           ai: second.definition.ai,
           other: first.definition.ai,

@@ -21,8 +21,7 @@ export const codeErrorMessages = {
 
   // GS1 element strings: content checks, one per GS1 Barcode Syntax Dictionary linter
   GS1_CHECK_DIGIT: 'AI ({{ai}}): the check digit should be {{expected}}, not {{actual}}.',
-  GS1_CHECK_CHARACTER_PAIR:
-    'AI ({{ai}}): the check character pair should be {{expected}}, not {{actual}}.',
+  GS1_CHECK_CHARACTER_PAIR: 'AI ({{ai}}): the check character pair should be {{expected}}, not {{actual}}.',
   GS1_INVALID_DATE: 'AI ({{ai}}): "{{value}}" is not a valid date ({{format}}).',
   GS1_INVALID_TIME: 'AI ({{ai}}): "{{value}}" is not a valid time ({{format}}).',
   GS1_COUNTRY_CODE: 'AI ({{ai}}): "{{value}}" is not an ISO 3166 country code.',
@@ -32,12 +31,10 @@ export const codeErrorMessages = {
   GS1_ZERO_VALUE: 'AI ({{ai}}): "{{value}}" must not be zero.',
   GS1_NOT_ZERO: 'AI ({{ai}}): "{{value}}" must be 0.',
   GS1_ZERO_PREFIX: 'AI ({{ai}}): "{{value}}" must not start with 0.',
-  GS1_NO_NON_DIGIT:
-    'AI ({{ai}}): the data must contain at least one character that is not a digit.',
+  GS1_NO_NON_DIGIT: 'AI ({{ai}}): the data must contain at least one character that is not a digit.',
   GS1_WINDING_DIRECTION: 'AI ({{ai}}): the winding direction must be 0, 1 or 9, not "{{value}}".',
   GS1_YES_NO: 'AI ({{ai}}): the value must be 0 (no) or 1 (yes), not "{{value}}".',
-  GS1_PIECE_OF_TOTAL:
-    'AI ({{ai}}): "{{value}}" must be a non-zero piece number and a total at least as large.',
+  GS1_PIECE_OF_TOTAL: 'AI ({{ai}}): "{{value}}" must be a non-zero piece number and a total at least as large.',
   GS1_POSITION_IN_SEQUENCE:
     'AI ({{ai}}): "{{value}}" must read position/total, without leading zeros, position ≤ total.',
   GS1_HYPHEN: 'AI ({{ai}}): only "-" is allowed here, not "{{value}}".',
@@ -59,13 +56,10 @@ export const codeErrorMessages = {
   DIGITAL_LINK_INVALID_URI: 'This is not an http:// or https:// URI with a host name.',
   DIGITAL_LINK_NO_PRIMARY_KEY: 'The URI path holds no GS1 primary key (such as /01/ and a GTIN).',
   DIGITAL_LINK_MISSING_VALUE: 'AI ({{ai}}) in the URI path has no value after it.',
-  DIGITAL_LINK_BAD_QUALIFIER:
-    'AI ({{ai}}) cannot follow here: after ({{primaryKey}}) the path allows {{allowed}}.',
+  DIGITAL_LINK_BAD_QUALIFIER: 'AI ({{ai}}) cannot follow here: after ({{primaryKey}}) the path allows {{allowed}}.',
   DIGITAL_LINK_PERCENT_ENCODING: 'The URI has an invalid percent-encoded sequence.',
-  DIGITAL_LINK_NOT_DATA_ATTRIBUTE:
-    'AI ({{ai}}) is not allowed in the query string of a GS1 Digital Link URI.',
-  DIGITAL_LINK_UNENCODABLE_AI:
-    'AI ({{ai}}) is neither a key qualifier nor a data attribute of this Digital Link URI.',
+  DIGITAL_LINK_NOT_DATA_ATTRIBUTE: 'AI ({{ai}}) is not allowed in the query string of a GS1 Digital Link URI.',
+  DIGITAL_LINK_UNENCODABLE_AI: 'AI ({{ai}}) is neither a key qualifier nor a data attribute of this Digital Link URI.',
 
   // IMEI (3GPP TS 23.003 §6.2)
   IMEI_NOT_NUMERIC: 'An IMEI has digits only; "{{char}}" is not a digit.',

@@ -66,9 +66,7 @@ describe('gtinFormatOf', () => {
 describe('GTIN check digit properties', () => {
   const body = fc
     .constantFrom(7, 11, 12, 13)
-    .chain((length) =>
-      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: length, maxLength: length }),
-    );
+    .chain((length) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: length, maxLength: length }));
 
   it('any body with its check digit appended is a valid GTIN', () => {
     fc.assert(

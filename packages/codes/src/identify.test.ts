@@ -29,12 +29,7 @@ describe('identify', () => {
     [`0109506000134352${'10'}ABC${GS}17201399`, 'gs1', false],
     ['(02)09506000134352(37)12(00)106141411234567897', 'gs1', true, '09506000134352'],
     [']E09506000134352', 'gtin', true, '09506000134352'],
-    [
-      'https://id.gs1.org/01/09506000134352/10/ABC123?17=201225',
-      'digital-link',
-      true,
-      '09506000134352',
-    ],
+    ['https://id.gs1.org/01/09506000134352/10/ABC123?17=201225', 'digital-link', true, '09506000134352'],
     [']Q1https://example.com/01/09506000134352', 'digital-link', true, '09506000134352'],
     ['https://id.gs1.org/01/09506000134353', 'digital-link', false],
     ['https://www.example.com/catalogue/2024/10/shoes', 'text', true],
@@ -93,9 +88,7 @@ describe('identify', () => {
   });
 
   it('reads 18 digits with a good check digit as an SSCC, AI (00)', () => {
-    expect(identify('106141411234567897').elements).toEqual([
-      { ai: '00', value: '106141411234567897', title: 'SSCC' },
-    ]);
+    expect(identify('106141411234567897').elements).toEqual([{ ai: '00', value: '106141411234567897', title: 'SSCC' }]);
   });
 
   it('stays fast on huge inputs (rules run over distinct AIs)', () => {

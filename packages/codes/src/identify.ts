@@ -1,12 +1,7 @@
 import { getAiDefinition } from './ai-table';
 import { gs1CheckDigit } from './check-digits';
 import { looksLikeDigitalLink, parseDigitalLink } from './digital-link';
-import {
-  isGs1SymbologyId,
-  parseElementString,
-  separatorLengthAt,
-  type ElementString,
-} from './element-string';
+import { isGs1SymbologyId, parseElementString, separatorLengthAt, type ElementString } from './element-string';
 import type { Gs1Element } from './element-validation';
 import { gtinFormatOf, parseGtin, type Gtin, type GtinFormat } from './gtin';
 import { parseImei, type Imei } from './imei';
@@ -46,10 +41,7 @@ function fromImei(result: Result<Imei>): Classification {
   return { kind: 'imei', valid: true, imei: result.value };
 }
 
-function fromElements(
-  kind: 'gs1' | 'digital-link',
-  result: Result<{ elements: Gs1Element[] }>,
-): Classification {
+function fromElements(kind: 'gs1' | 'digital-link', result: Result<{ elements: Gs1Element[] }>): Classification {
   if (!result.ok) return { kind, valid: false, error: result.error };
   const { elements } = result.value;
   return { kind, valid: true, ...gtinOf(elements), elements };
@@ -59,9 +51,7 @@ function fromElements(
 function hasKey(result: Result<ElementString>): boolean {
   return (
     result.ok &&
-    result.value.elements.some(
-      (e) => e.ai === '02' || getAiDefinition(e.ai)?.qualifierSequences !== undefined,
-    )
+    result.value.elements.some((e) => e.ai === '02' || getAiDefinition(e.ai)?.qualifierSequences !== undefined)
   );
 }
 
@@ -72,17 +62,13 @@ function hasSeparator(s: string): boolean {
 
 function shifted(classification: Classification, offset: number): Classification {
   const { error } = classification;
-  return error === undefined
-    ? classification
-    : { ...classification, error: shiftError(error, offset) };
+  return error === undefined ? classification : { ...classification, error: shiftError(error, offset) };
 }
 
 /** "01" + GTIN-14 is 16 digits, like an IMEISV: trust it when the GTIN check digit holds. */
 function isGtinElement(digits: string): boolean {
   return (
-    digits.length === 16 &&
-    digits.startsWith('01') &&
-    gs1CheckDigit(digits.slice(2, 15)) === digits.charCodeAt(15) - 48
+    digits.length === 16 && digits.startsWith('01') && gs1CheckDigit(digits.slice(2, 15)) === digits.charCodeAt(15) - 48
   );
 }
 

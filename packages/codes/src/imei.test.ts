@@ -65,19 +65,14 @@ describe('IMEI Luhn properties', () => {
 
   it('any change of a single digit is detected', () => {
     fc.assert(
-      fc.property(
-        body,
-        fc.integer({ min: 0, max: 14 }),
-        fc.integer({ min: 1, max: 9 }),
-        (digits, at, delta) => {
-          const imei = `${digits}${imeiCheckDigit(digits)}`;
-          const corrupted = `${imei.slice(0, at)}${(Number(imei[at]) + delta) % 10}${imei.slice(at + 1)}`;
-          expect(parseImei(corrupted)).toMatchObject({
-            ok: false,
-            error: { code: 'IMEI_CHECK_DIGIT' },
-          });
-        },
-      ),
+      fc.property(body, fc.integer({ min: 0, max: 14 }), fc.integer({ min: 1, max: 9 }), (digits, at, delta) => {
+        const imei = `${digits}${imeiCheckDigit(digits)}`;
+        const corrupted = `${imei.slice(0, at)}${(Number(imei[at]) + delta) % 10}${imei.slice(at + 1)}`;
+        expect(parseImei(corrupted)).toMatchObject({
+          ok: false,
+          error: { code: 'IMEI_CHECK_DIGIT' },
+        });
+      }),
     );
   });
 });

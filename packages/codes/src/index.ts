@@ -4,14 +4,7 @@
  * results, never throw on bad input.
  */
 export { identify, type CodeKind, type Identification } from './identify';
-export {
-  gtinCheckDigit,
-  gtinFormatOf,
-  isValidGtin,
-  parseGtin,
-  type Gtin,
-  type GtinFormat,
-} from './gtin';
+export { gtinCheckDigit, gtinFormatOf, isValidGtin, parseGtin, type Gtin, type GtinFormat } from './gtin';
 export {
   GS,
   isGs1SymbologyId,
@@ -36,9 +29,4 @@ export type { CharacterSet } from './ai-entry';
 export type { LinterName } from './linters';
 export { gs1CheckDigit } from './check-digits';
 export { codeErrorCodes, codeErrorMessages, type CodeErrorCode } from './errors';
-export {
-  formatCodeErrorMessage,
-  type CodeError,
-  type CodeErrorParams,
-  type Result,
-} from './result';
+export { formatCodeErrorMessage, type CodeError, type CodeErrorParams, type Result } from './result';

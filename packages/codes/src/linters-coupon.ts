@@ -66,11 +66,7 @@ class FieldReader {
   }
 
   /** A VLI digit then a field of `lengthOf(vli)` digits. */
-  sized(
-    field: string,
-    allowed: Allowed,
-    lengthOf: (vli: number) => number,
-  ): LintFailure | undefined {
+  sized(field: string, allowed: Allowed, lengthOf: (vli: number) => number): LintFailure | undefined {
     const vli = this.digit(`${field} length indicator`, allowed);
     if (typeof vli !== 'number') return vli;
     return this.skip(field, lengthOf(vli));
@@ -126,8 +122,7 @@ export function couponcode(s: string): LintFailure | undefined {
     if (failure) return failure;
   }
   if (r.opens(2)) {
-    const failure =
-      purchase(r, '3rd') ?? r.sized('3rd purchase GS1 Company Prefix', between(0, 6, 9), gcpOrNone);
+    const failure = purchase(r, '3rd') ?? r.sized('3rd purchase GS1 Company Prefix', between(0, 6, 9), gcpOrNone);
     if (failure) return failure;
   }
   let expiry: string | undefined;

@@ -7,8 +7,7 @@ import type { LintFailure } from './linters';
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
-const twoDigits = (s: string, at: number): number =>
-  (s.charCodeAt(at) - 48) * 10 + (s.charCodeAt(at + 1) - 48);
+const twoDigits = (s: string, at: number): number => (s.charCodeAt(at) - 48) * 10 + (s.charCodeAt(at + 1) - 48);
 
 function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -47,15 +46,12 @@ const yearOfYy = (s: string): number => 2000 + twoDigits(s, 0);
 
 export const yymmdd = (s: string) => checkMonthDay(s, 2, yearOfYy(s), false, 'YYMMDD');
 export const yymmd0 = (s: string) => checkMonthDay(s, 2, yearOfYy(s), true, 'YYMMDD, DD may be 00');
-export const yyyymmdd = (s: string) =>
-  checkMonthDay(s, 4, twoDigits(s, 0) * 100 + twoDigits(s, 2), false, 'YYYYMMDD');
+export const yyyymmdd = (s: string) => checkMonthDay(s, 4, twoDigits(s, 0) * 100 + twoDigits(s, 2), false, 'YYYYMMDD');
 export const yyyymmd0 = (s: string) =>
   checkMonthDay(s, 4, twoDigits(s, 0) * 100 + twoDigits(s, 2), true, 'YYYYMMDD, DD may be 00');
 
 function checkRange(s: string, at: number, max: number, format: string): LintFailure | undefined {
-  return twoDigits(s, at) > max
-    ? { code: 'GS1_INVALID_TIME', offset: at, params: { format } }
-    : undefined;
+  return twoDigits(s, at) > max ? { code: 'GS1_INVALID_TIME', offset: at, params: { format } } : undefined;
 }
 
 export const hh = (s: string) => checkRange(s, 0, 23, 'HH');

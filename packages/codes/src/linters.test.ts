@@ -4,16 +4,13 @@ import { aiDictionary } from './ai-table.generated';
 import { gs1CheckCharacterPair } from './check-digits';
 import { linters, type LinterName } from './linters';
 
-const passes = (name: LinterName, data: string) =>
-  expect(linters[name](data), `${name}("${data}")`).toBeUndefined();
+const passes = (name: LinterName, data: string) => expect(linters[name](data), `${name}("${data}")`).toBeUndefined();
 const fails = (name: LinterName, data: string, code: string, offset: number) =>
   expect(linters[name](data), `${name}("${data}")`).toMatchObject({ code, offset });
 
 describe('linters', () => {
   it('implements every linter the dictionary names', () => {
-    const named = new Set(
-      aiDictionary.flatMap((entry) => entry.spec.flatMap((c) => c.linters ?? [])),
-    );
+    const named = new Set(aiDictionary.flatMap((entry) => entry.spec.flatMap((c) => c.linters ?? [])));
     for (const name of named) expect(linters).toHaveProperty(name);
   });
 
@@ -148,12 +145,7 @@ describe('linters', () => {
     fails('couponcode', '0123456123456', 'GS1_COUPON', 13);
     fails('couponcode', '01234561234560', 'GS1_COUPON', 13);
     fails('couponcode', '71234567890123', 'GS1_COUPON', 0);
-    fails(
-      'couponcode',
-      '012345612345611110123' + '3' + '250101' + '4' + '251231',
-      'GS1_COUPON',
-      29,
-    );
+    fails('couponcode', '012345612345611110123' + '3' + '250101' + '4' + '251231', 'GS1_COUPON', 29);
     fails('couponcode', '012345612345611110123' + '7', 'GS1_COUPON', 21);
     fails('couponcode', 'a12345612345611110123', 'GS1_AI_FORMAT', 0);
   });

@@ -1,25 +1,8 @@
 import { gs1CheckCharacterPair, gs1CheckDigit } from './check-digits';
 import type { CodeErrorCode } from './errors';
 import { couponcode, couponposoffer } from './linters-coupon';
-import {
-  hh,
-  hhmi,
-  hhmm,
-  mi,
-  ss,
-  yymmd0,
-  yymmdd,
-  yymmddhh,
-  yyyymmd0,
-  yyyymmdd,
-} from './linters-date';
-import {
-  aidcMediaTypes,
-  iso3166Alpha2,
-  iso3166Numeric,
-  iso4217Numeric,
-  packageTypeCodes,
-} from './reference-lists';
+import { hh, hhmi, hhmm, mi, ss, yymmd0, yymmdd, yymmddhh, yyyymmd0, yyyymmdd } from './linters-date';
+import { aidcMediaTypes, iso3166Alpha2, iso3166Numeric, iso4217Numeric, packageTypeCodes } from './reference-lists';
 import type { CodeErrorParams } from './result';
 
 /**
@@ -50,8 +33,7 @@ const oneOf =
     s.length === 1 && allowed.includes(s) ? undefined : at(code);
 
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
-const isHexCode = (c: number): boolean =>
-  isDigitCode(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isHexCode = (c: number): boolean => isDigitCode(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
 /** GS1 mod-10 check digit in the last position (GenSpecs §7.9.1). */
 const csum: Linter = (s) => {
@@ -160,8 +142,7 @@ const posinseqslash: Linter = (s) => {
   const match = POSITION_IN_SEQUENCE.exec(s);
   if (!match) return at('GS1_POSITION_IN_SEQUENCE');
   const [, position = '', end = ''] = match;
-  const exceeds =
-    position.length > end.length || (position.length === end.length && position > end);
+  const exceeds = position.length > end.length || (position.length === end.length && position > end);
   return exceeds ? at('GS1_POSITION_IN_SEQUENCE') : undefined;
 };
 

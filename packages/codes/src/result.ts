@@ -33,11 +33,7 @@ export function formatCodeErrorMessage(code: CodeErrorCode, params?: CodeErrorPa
   });
 }
 
-export function codeError(
-  code: CodeErrorCode,
-  position?: number,
-  params?: CodeErrorParams,
-): CodeError {
+export function codeError(code: CodeErrorCode, position?: number, params?: CodeErrorParams): CodeError {
   const error: CodeError = { code, message: formatCodeErrorMessage(code, params) };
   if (position !== undefined) error.position = position;
   if (params !== undefined) error.params = params;
@@ -48,11 +44,7 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T>(
-  code: CodeErrorCode,
-  position?: number,
-  params?: CodeErrorParams,
-): Result<T> {
+export function fail<T>(code: CodeErrorCode, position?: number, params?: CodeErrorParams): Result<T> {
   return { ok: false, error: codeError(code, position, params) };
 }
 

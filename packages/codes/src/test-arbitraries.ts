@@ -4,9 +4,7 @@ import { gtinCheckDigit } from './gtin';
 
 /** fast-check arbitraries shared by the property tests (test helper, not exported by the package). */
 
-const cset82 = [
-  ...`!"%&'()*+,-./:;<=>?_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz`,
-];
+const cset82 = [...`!"%&'()*+,-./:;<=>?_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz`];
 const base64url = [...'-_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'];
 const digit = fc.constantFrom(...'0123456789');
 const digits = (length: number) => fc.string({ unit: digit, minLength: length, maxLength: length });
@@ -47,7 +45,6 @@ export const commonElementSets = fc
     if (r.netWeight !== undefined) elements.push({ ai: '3103', value: r.netWeight });
     if (r.serial !== undefined) elements.push({ ai: '21', value: r.serial });
     if (r.bestBefore !== undefined) elements.push({ ai: '15', value: r.bestBefore });
-    if (r.serial !== undefined && r.signature !== undefined)
-      elements.push({ ai: '8030', value: r.signature });
+    if (r.serial !== undefined && r.signature !== undefined) elements.push({ ai: '8030', value: r.signature });
     return elements;
   });

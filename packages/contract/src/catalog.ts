@@ -79,14 +79,25 @@ export const productStatuses = ['draft', 'published'] as const;
 
 export const ProductInputSchema = z.strictObject({
   brandId: IdSchema,
-  reference: z.string().trim().min(1).max(100).nullable().default(null).describe("The right holder's own reference (SKU); unique per organisation"),
+  reference: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .nullable()
+    .default(null)
+    .describe("The right holder's own reference (SKU); unique per organisation"),
   status: z.enum(productStatuses).default('published'),
   defaultLanguage: LanguageSchema.default('en'),
   name: LocalizedTextSchema,
   description: LocalizedTextSchema.default({}),
   instructions: LocalizedTextSchema.default({}).describe('Instructions for customs'),
   category: z.string().trim().min(1).max(100).nullable().default(null),
-  hsCode: z.string().regex(/^\d{4}(\d{2}){0,3}$/, '4 to 10 digits of the Harmonized System').nullable().default(null),
+  hsCode: z
+    .string()
+    .regex(/^\d{4}(\d{2}){0,3}$/, '4 to 10 digits of the Harmonized System')
+    .nullable()
+    .default(null),
   identifiers: z.array(IdentifierInputSchema).max(100).default([]),
   features: z.array(FeatureInputSchema).max(100).default([]),
 });
@@ -119,7 +130,12 @@ export const ContactInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   role: z.string().trim().max(200).nullable().default(null),
   email: z.email().max(320).nullable().default(null),
-  phone: z.string().trim().regex(/^\+?[0-9 ()./-]{4,30}$/, 'a phone number').nullable().default(null),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()./-]{4,30}$/, 'a phone number')
+    .nullable()
+    .default(null),
   languages: z.array(LanguageSchema).max(7).default([]),
 });
 export const ContactListSchema = z.object({ items: z.array(ContactSchema), nextCursor: z.string().nullable() });
@@ -152,7 +168,9 @@ export const ProductSummarySchema = z.object({
   category: z.string().nullable(),
   status: z.enum(productStatuses),
   thumbnailUrl: z.string().nullable(),
-  applicationInForce: z.boolean().describe("The right holder has an application for action in force in the caller's country"),
+  applicationInForce: z
+    .boolean()
+    .describe("The right holder has an application for action in force in the caller's country"),
 });
 export type ProductSummary = z.infer<typeof ProductSummarySchema>;
 

@@ -40,7 +40,10 @@ export const errorCatalog = {
   PRODUCT_DEFAULT_LANGUAGE_MISSING: { status: 422, message: 'The product needs a name in its default language.' },
   IDENTIFIER_INVALID: { status: 422, message: 'An identifier is not valid: {{reason}}' },
   IDENTIFIER_TAKEN: { status: 409, message: 'This identifier already belongs to another product.' },
-  IDENTIFIER_PATTERN_INVALID: { status: 422, message: 'The proprietary code pattern is not a valid regular expression.' },
+  IDENTIFIER_PATTERN_INVALID: {
+    status: 422,
+    message: 'The proprietary code pattern is not a valid regular expression.',
+  },
   CONTACT_NOT_FOUND: { status: 404, message: 'Contact not found.' },
   APPLICATION_NOT_FOUND: { status: 404, message: 'Application for action not found.' },
   APPLICATION_DATES_INVALID: { status: 422, message: 'An application for action must end after it starts.' },

@@ -32,9 +32,7 @@ export const ParsedCodeSchema = z.object({
   gtin: z.string().optional(),
   gtinFormat: z.string().optional(),
   elements: z.array(z.object({ ai: z.string(), value: z.string(), title: z.string().optional() })).optional(),
-  imei: z
-    .object({ imei: z.string(), tac: z.string(), svn: z.string().optional(), format: z.string() })
-    .optional(),
+  imei: z.object({ imei: z.string(), tac: z.string(), svn: z.string().optional(), format: z.string() }).optional(),
   error: z.object({ code: z.string(), message: z.string(), position: z.number().int().optional() }).optional(),
 });
 

@@ -39,7 +39,11 @@ export const authRoutes =
       '/api/v1/auth/logout',
       {
         config: { access: 'public' },
-        schema: { tags: ['auth'], summary: 'End the session', response: { 200: z.object({ signedOut: z.literal(true) }) } },
+        schema: {
+          tags: ['auth'],
+          summary: 'End the session',
+          response: { 200: z.object({ signedOut: z.literal(true) }) },
+        },
       },
       async (request, reply) => {
         const token = request.cookies[SESSION_COOKIE];
@@ -53,7 +57,11 @@ export const authRoutes =
       '/api/v1/auth/me',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['auth'], summary: 'The signed-in user and their memberships', response: { 200: MeSchema, 401: ErrorResponseSchema } },
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in user and their memberships',
+          response: { 200: MeSchema, 401: ErrorResponseSchema },
+        },
       },
       async (request) => auth.describe(actorOf(request)),
     );

@@ -12,7 +12,11 @@ afterAll(() => t.close());
 describe('password sign-in', () => {
   it('signs in with the right password and sets an httpOnly, SameSite session cookie', async () => {
     const officer = await t.factories.user('officer');
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: officer.email.toUpperCase(), password: TEST_PASSWORD } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: officer.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().membership.role).toBe('officer');
     const cookie = response.cookies.find((c) => c.name === 'verity_session')!;
@@ -40,8 +44,16 @@ describe('password sign-in', () => {
 
   it('gives the same answer for a wrong password and an unknown e-mail', async () => {
     const officer = await t.factories.user('officer');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: officer.email, password: 'nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@test.example', password: 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: officer.email, password: 'nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nobody@test.example', password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe('AUTH_INVALID_CREDENTIALS');
@@ -67,7 +79,11 @@ describe('password sign-in', () => {
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error.code).toBe('AUTH_REQUIRED');
-    const forged = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: 'verity_session=forged' } });
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: 'verity_session=forged' },
+    });
     expect(forged.statusCode).toBe(401);
   });
 
@@ -83,7 +99,11 @@ describe('password sign-in', () => {
     await t.db.update(organisations).set({ active: false }).where(eq(organisations.id, officer.organisationId));
     await new Promise((resolve) => setTimeout(resolve, 2_100)); // the session cache's lifetime
     expect((await officer.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: officer.email, password: TEST_PASSWORD } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: officer.email, password: TEST_PASSWORD },
+    });
     expect(again.statusCode).toBe(403);
     expect(again.json().error.code).toBe('AUTH_NO_MEMBERSHIP');
   });

@@ -12,7 +12,12 @@ import {
 import { actorOf } from '../platform/auth';
 import type { BrandsService } from './brands.service';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+};
 
 export const brandsRoutes =
   (brands: BrandsService): FastifyPluginAsyncZod =>
@@ -21,27 +26,63 @@ export const brandsRoutes =
     const tags = ['brands'];
     app.get(
       '/api/v1/brands',
-      { config, schema: { tags, summary: 'Brands you may read (right holders: their own)', querystring: PageQuerySchema, response: { 200: BrandListSchema, ...errors } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Brands you may read (right holders: their own)',
+          querystring: PageQuerySchema,
+          response: { 200: BrandListSchema, ...errors },
+        },
+      },
       async (request) => brands.listBrands(actorOf(request), request.query),
     );
     app.post(
       '/api/v1/brands',
-      { config, schema: { tags, summary: 'Create a brand with its trademark registrations (right holder)', body: BrandInputSchema, response: { 201: BrandSchema, ...errors, 409: ErrorResponseSchema } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Create a brand with its trademark registrations (right holder)',
+          body: BrandInputSchema,
+          response: { 201: BrandSchema, ...errors, 409: ErrorResponseSchema },
+        },
+      },
       async (request, reply) => reply.status(201).send(await brands.createBrand(actorOf(request), request.body)),
     );
     app.get(
       '/api/v1/brands/:id',
-      { config, schema: { tags, summary: 'One brand', params: IdParamsSchema, response: { 200: BrandSchema, ...errors } } },
+      {
+        config,
+        schema: { tags, summary: 'One brand', params: IdParamsSchema, response: { 200: BrandSchema, ...errors } },
+      },
       async (request) => brands.readBrand(actorOf(request), request.params.id),
     );
     app.patch(
       '/api/v1/brands/:id',
-      { config, schema: { tags, summary: 'Update a brand (right holder, own brands)', params: IdParamsSchema, body: BrandPatchSchema, response: { 200: BrandSchema, ...errors, 409: ErrorResponseSchema } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Update a brand (right holder, own brands)',
+          params: IdParamsSchema,
+          body: BrandPatchSchema,
+          response: { 200: BrandSchema, ...errors, 409: ErrorResponseSchema },
+        },
+      },
       async (request) => brands.updateBrand(actorOf(request), request.params.id, request.body),
     );
     app.delete(
       '/api/v1/brands/:id',
-      { config, schema: { tags, summary: 'Delete a brand that has no products (right holder, own brands)', params: IdParamsSchema, response: { 200: DeletedSchema, ...errors, 409: ErrorResponseSchema } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Delete a brand that has no products (right holder, own brands)',
+          params: IdParamsSchema,
+          response: { 200: DeletedSchema, ...errors, 409: ErrorResponseSchema },
+        },
+      },
       async (request) => {
         await brands.deleteBrand(actorOf(request), request.params.id);
         return { deleted: true as const };

@@ -64,7 +64,9 @@ export function createBrandsService({ db }: { db: Db }) {
     const existing = await q.findBrandByName(db, actor.organisationId, name);
     if (existing) return existing.id;
     try {
-      return (await q.insertBrand(db, { name, description: null, trademarks: [], organisationId: actor.organisationId })).id;
+      return (
+        await q.insertBrand(db, { name, description: null, trademarks: [], organisationId: actor.organisationId })
+      ).id;
     } catch (error) {
       // Another import created it meanwhile.
       const raced = await q.findBrandByName(db, actor.organisationId, name);

@@ -45,7 +45,10 @@ export async function insertBrand(db: Db, row: typeof brands.$inferInsert) {
 }
 
 export async function updateBrand(db: Db, id: string, patch: Partial<typeof brands.$inferInsert>) {
-  await db.update(brands).set({ ...patch, updatedAt: new Date() }).where(eq(brands.id, id));
+  await db
+    .update(brands)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(brands.id, id));
 }
 
 export async function deleteBrand(db: Db, id: string) {
@@ -83,7 +86,10 @@ export async function insertProduct(db: Db, row: typeof products.$inferInsert) {
 }
 
 export async function updateProduct(db: Db, id: string, patch: Partial<typeof products.$inferInsert>) {
-  await db.update(products).set({ ...patch, updatedAt: new Date() }).where(eq(products.id, id));
+  await db
+    .update(products)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(products.id, id));
 }
 
 export async function deleteProduct(db: Db, id: string) {
@@ -95,7 +101,10 @@ export async function deleteProduct(db: Db, id: string) {
  * every write path (editor, import, seed, brand rename) derives it the same way.
  * `search_names`: default-language name first (browse order), other names, brand.
  */
-export async function refreshSearchText(db: Db, where: { productId?: string; brandId?: string; organisationId?: string }) {
+export async function refreshSearchText(
+  db: Db,
+  where: { productId?: string; brandId?: string; organisationId?: string },
+) {
   const condition = where.productId
     ? sql`p.id = ${where.productId}`
     : where.brandId
@@ -116,7 +125,12 @@ export async function refreshSearchText(db: Db, where: { productId?: string; bra
     where b.id = p.brand_id and ${condition}`);
 }
 
-export async function replaceIdentifiers(db: Db, productId: string, organisationId: string, rows: Omit<typeof productIdentifiers.$inferInsert, 'productId' | 'organisationId'>[]) {
+export async function replaceIdentifiers(
+  db: Db,
+  productId: string,
+  organisationId: string,
+  rows: Omit<typeof productIdentifiers.$inferInsert, 'productId' | 'organisationId'>[],
+) {
   await db.delete(productIdentifiers).where(eq(productIdentifiers.productId, productId));
   if (rows.length > 0) {
     await db.insert(productIdentifiers).values(rows.map((r) => ({ ...r, productId, organisationId })));
@@ -174,7 +188,9 @@ export async function listContactsOfOrganisation(db: Db, organisationId: string,
 }
 
 export async function listApplicationsOfOrganisation(db: Db, organisationId: string, brandId: string | null) {
-  const brandCondition = brandId ? or(sql`${applications.brandId} is null`, eq(applications.brandId, brandId)) : undefined;
+  const brandCondition = brandId
+    ? or(sql`${applications.brandId} is null`, eq(applications.brandId, brandId))
+    : undefined;
   return db
     .select()
     .from(applications)

@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-
   customType,
   date,
   index,
@@ -112,7 +111,9 @@ export const productIdentifiers = pgTable(
   },
   (t) => [
     // A GTIN identifies one trade item worldwide (GS1 GenSpecs §4): one product per GTIN.
-    uniqueIndex('product_identifiers_gtin_key').on(t.value).where(sql`${t.kind} = 'gtin'`),
+    uniqueIndex('product_identifiers_gtin_key')
+      .on(t.value)
+      .where(sql`${t.kind} = 'gtin'`),
     index('product_identifiers_kind_value_idx').on(t.kind, t.value),
     index('product_identifiers_product_idx').on(t.productId),
   ],
@@ -187,4 +188,3 @@ export const applications = pgTable(
   },
   (t) => [index('applications_org_country_idx').on(t.organisationId, t.country, t.validUntil)],
 );
-

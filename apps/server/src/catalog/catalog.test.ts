@@ -14,7 +14,9 @@ describe('brands', () => {
     const rh = await t.factories.user('right_holder_editor');
     const created = await rh.request('POST', '/api/v1/brands', {
       name: 'Stellar',
-      trademarks: [{ office: 'EUIPO', registrationNumber: '0123', niceClasses: [14], countries: ['FR'], validUntil: '2030-01-01' }],
+      trademarks: [
+        { office: 'EUIPO', registrationNumber: '0123', niceClasses: [14], countries: ['FR'], validUntil: '2030-01-01' },
+      ],
     });
     expect(created.statusCode).toBe(201);
     const brand = created.json();
@@ -77,9 +79,26 @@ describe('products', () => {
     });
     expect(response.statusCode).toBe(201);
     const sheet = response.json();
-    expect(sheet.identifiers).toContainEqual({ kind: 'gtin', value: '0' + gtin13, packagingLevel: 'each', description: null });
-    expect(sheet).toMatchObject({ reference: 'SKU-1', defaultLanguage: 'fr', category: 'Watches', hsCode: '910221', status: 'published', can: { update: true, delete: true } });
-    expect(sheet.features[0]).toMatchObject({ kind: 'genuine', title: { en: 'Engraved logo' }, description: {}, imageIds: [] });
+    expect(sheet.identifiers).toContainEqual({
+      kind: 'gtin',
+      value: '0' + gtin13,
+      packagingLevel: 'each',
+      description: null,
+    });
+    expect(sheet).toMatchObject({
+      reference: 'SKU-1',
+      defaultLanguage: 'fr',
+      category: 'Watches',
+      hsCode: '910221',
+      status: 'published',
+      can: { update: true, delete: true },
+    });
+    expect(sheet.features[0]).toMatchObject({
+      kind: 'genuine',
+      title: { en: 'Engraved logo' },
+      description: {},
+      imageIds: [],
+    });
   });
 
   it('refuses an invalid GTIN with 422 and the reason, and writes nothing', async () => {
@@ -103,7 +122,11 @@ describe('products', () => {
     const first = await t.factories.product(a);
     const gtin = first.identifiers[0]!.value;
     const brand = await t.factories.brand(b);
-    const response = await b.request('POST', '/api/v1/products', { brandId: brand.id, name: { en: 'Copy' }, identifiers: [{ kind: 'gtin', value: gtin.slice(1) }] });
+    const response = await b.request('POST', '/api/v1/products', {
+      brandId: brand.id,
+      name: { en: 'Copy' },
+      identifiers: [{ kind: 'gtin', value: gtin.slice(1) }],
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('IDENTIFIER_TAKEN');
   });
@@ -111,12 +134,20 @@ describe('products', () => {
   it('refuses a product without a name in its default language, a bad HS code, an invalid pattern', async () => {
     const rh = await t.factories.user('right_holder_admin');
     const brand = await t.factories.brand(rh);
-    const noName = await rh.request('POST', '/api/v1/products', { brandId: brand.id, defaultLanguage: 'es', name: { en: 'Only English' } });
+    const noName = await rh.request('POST', '/api/v1/products', {
+      brandId: brand.id,
+      defaultLanguage: 'es',
+      name: { en: 'Only English' },
+    });
     expect(noName.statusCode).toBe(422);
     expect(noName.json().error.code).toBe('PRODUCT_DEFAULT_LANGUAGE_MISSING');
     const hs = await rh.request('POST', '/api/v1/products', { brandId: brand.id, name: { en: 'X' }, hsCode: '12a' });
     expect(hs.statusCode).toBe(400);
-    const pattern = await rh.request('POST', '/api/v1/products', { brandId: brand.id, name: { en: 'X' }, identifiers: [{ kind: 'proprietary', value: '([a-z' }] });
+    const pattern = await rh.request('POST', '/api/v1/products', {
+      brandId: brand.id,
+      name: { en: 'X' },
+      identifiers: [{ kind: 'proprietary', value: '([a-z' }],
+    });
     expect(pattern.statusCode).toBe(422);
     expect(pattern.json().error.code).toBe('IDENTIFIER_PATTERN_INVALID');
   });
@@ -134,10 +165,14 @@ describe('products', () => {
     const rh = await t.factories.user('right_holder_admin');
     const product = await t.factories.product(rh, { category: 'Toys', description: { en: 'Plush bear' } });
     const gtin = t.factories.gtin();
-    const patched = await rh.request('PATCH', `/api/v1/products/${product.id}`, { identifiers: [{ kind: 'gtin', value: gtin, packagingLevel: 'case' }] });
+    const patched = await rh.request('PATCH', `/api/v1/products/${product.id}`, {
+      identifiers: [{ kind: 'gtin', value: gtin, packagingLevel: 'case' }],
+    });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ category: 'Toys', description: { en: 'Plush bear' } });
-    expect(patched.json().identifiers).toEqual([{ kind: 'gtin', value: '0' + gtin, packagingLevel: 'case', description: null }]);
+    expect(patched.json().identifiers).toEqual([
+      { kind: 'gtin', value: '0' + gtin, packagingLevel: 'case', description: null },
+    ]);
   });
 
   it('officers do not see drafts; right holders see their own', async () => {
@@ -157,8 +192,18 @@ describe('products', () => {
     await rh.request('POST', '/api/v1/contacts', { name: 'Germany desk', country: 'DE' });
     await rh.request('POST', '/api/v1/contacts', { name: 'Global desk' });
     await rh.request('POST', '/api/v1/contacts', { name: 'France desk', country: 'FR', phone: '+33 1 00 00 00 00' });
-    await rh.request('POST', '/api/v1/applications-for-action', { country: 'FR', reference: 'FR-1', validFrom: '2020-01-01', validUntil: '2099-12-31' });
-    await rh.request('POST', '/api/v1/applications-for-action', { country: 'ES', reference: 'ES-old', validFrom: '2010-01-01', validUntil: '2011-12-31' });
+    await rh.request('POST', '/api/v1/applications-for-action', {
+      country: 'FR',
+      reference: 'FR-1',
+      validFrom: '2020-01-01',
+      validUntil: '2099-12-31',
+    });
+    await rh.request('POST', '/api/v1/applications-for-action', {
+      country: 'ES',
+      reference: 'ES-old',
+      validFrom: '2010-01-01',
+      validUntil: '2011-12-31',
+    });
     const french = await t.factories.user('officer'); // customs of FR
     const sheet = (await french.request('GET', `/api/v1/products/${product.id}`)).json();
     expect(sheet.contacts.map((c: { name: string }) => c.name)).toEqual(['France desk', 'Global desk', 'Germany desk']);
@@ -173,7 +218,12 @@ describe('products', () => {
 
   it('refuses an application for action that ends before it starts', async () => {
     const rh = await t.factories.user('right_holder_admin');
-    const response = await rh.request('POST', '/api/v1/applications-for-action', { country: 'FR', reference: 'X', validFrom: '2025-01-02', validUntil: '2025-01-01' });
+    const response = await rh.request('POST', '/api/v1/applications-for-action', {
+      country: 'FR',
+      reference: 'X',
+      validFrom: '2025-01-02',
+      validUntil: '2025-01-01',
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('APPLICATION_DATES_INVALID');
   });
@@ -248,9 +298,13 @@ describe('images', () => {
     const product = await t.factories.product(rh);
     const { payload, headers } = multipart(pngBytes, 'a.png', 'image/png');
     const image = (await rh.request('POST', `/api/v1/products/${product.id}/images`, payload, headers)).json();
-    const withFeature = await rh.request('PATCH', `/api/v1/products/${product.id}`, { features: [{ kind: 'counterfeit', title: { en: 'Blurred print' }, imageIds: [image.id] }] });
+    const withFeature = await rh.request('PATCH', `/api/v1/products/${product.id}`, {
+      features: [{ kind: 'counterfeit', title: { en: 'Blurred print' }, imageIds: [image.id] }],
+    });
     expect(withFeature.json().features[0].imageIds).toEqual([image.id]);
-    const foreignImage = await rh.request('PATCH', `/api/v1/products/${product.id}`, { features: [{ kind: 'genuine', title: { en: 'X' }, imageIds: ['00000000-0000-4000-8000-000000000000'] }] });
+    const foreignImage = await rh.request('PATCH', `/api/v1/products/${product.id}`, {
+      features: [{ kind: 'genuine', title: { en: 'X' }, imageIds: ['00000000-0000-4000-8000-000000000000'] }],
+    });
     expect(foreignImage.statusCode).toBe(404);
     expect((await rh.request('DELETE', `/api/v1/products/${product.id}/images/${image.id}`)).statusCode).toBe(200);
     const after = (await rh.request('GET', `/api/v1/products/${product.id}`)).json();

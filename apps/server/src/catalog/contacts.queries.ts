@@ -7,7 +7,12 @@ import { organisationScopeSql } from './catalog.scope';
 export async function listContacts(db: Db, scope: DataScope, opts: { after?: string; limit: number }) {
   const conditions: SQL[] = [organisationScopeSql(scope, sql`${contacts.organisationId}`)];
   if (opts.after) conditions.push(gt(contacts.id, opts.after));
-  return db.select().from(contacts).where(and(...conditions)).orderBy(asc(contacts.id)).limit(opts.limit + 1);
+  return db
+    .select()
+    .from(contacts)
+    .where(and(...conditions))
+    .orderBy(asc(contacts.id))
+    .limit(opts.limit + 1);
 }
 
 export async function findContact(db: Db, id: string) {
@@ -32,7 +37,12 @@ export async function deleteContact(db: Db, id: string) {
 export async function listApplications(db: Db, scope: DataScope, opts: { after?: string; limit: number }) {
   const conditions: SQL[] = [organisationScopeSql(scope, sql`${applications.organisationId}`)];
   if (opts.after) conditions.push(gt(applications.id, opts.after));
-  return db.select().from(applications).where(and(...conditions)).orderBy(asc(applications.id)).limit(opts.limit + 1);
+  return db
+    .select()
+    .from(applications)
+    .where(and(...conditions))
+    .orderBy(asc(applications.id))
+    .limit(opts.limit + 1);
 }
 
 export async function findApplication(db: Db, id: string) {

@@ -16,7 +16,12 @@ import {
 import { actorOf } from '../platform/auth';
 import type { ContactsService } from './contacts.service';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+};
 
 export const contactsRoutes =
   (service: ContactsService): FastifyPluginAsyncZod =>
@@ -24,33 +29,119 @@ export const contactsRoutes =
     const config = { access: 'signed-in' as const };
 
     let tags = ['contacts'];
-    app.get('/api/v1/contacts', { config, schema: { tags, summary: "Right holders' contacts per country", querystring: PageQuerySchema, response: { 200: ContactListSchema, ...errors } } }, async (request) =>
-      service.listContacts(actorOf(request), request.query),
+    app.get(
+      '/api/v1/contacts',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "Right holders' contacts per country",
+          querystring: PageQuerySchema,
+          response: { 200: ContactListSchema, ...errors },
+        },
+      },
+      async (request) => service.listContacts(actorOf(request), request.query),
     );
-    app.post('/api/v1/contacts', { config, schema: { tags, summary: 'Add a contact (right holder)', body: ContactInputSchema, response: { 201: ContactSchema, ...errors } } }, async (request, reply) =>
-      reply.status(201).send(await service.createContact(actorOf(request), request.body)),
+    app.post(
+      '/api/v1/contacts',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Add a contact (right holder)',
+          body: ContactInputSchema,
+          response: { 201: ContactSchema, ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await service.createContact(actorOf(request), request.body)),
     );
-    app.patch('/api/v1/contacts/:id', { config, schema: { tags, summary: 'Update a contact (right holder)', params: IdParamsSchema, body: ContactPatchSchema, response: { 200: ContactSchema, ...errors } } }, async (request) =>
-      service.updateContact(actorOf(request), request.params.id, request.body),
+    app.patch(
+      '/api/v1/contacts/:id',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Update a contact (right holder)',
+          params: IdParamsSchema,
+          body: ContactPatchSchema,
+          response: { 200: ContactSchema, ...errors },
+        },
+      },
+      async (request) => service.updateContact(actorOf(request), request.params.id, request.body),
     );
-    app.delete('/api/v1/contacts/:id', { config, schema: { tags, summary: 'Remove a contact (right holder)', params: IdParamsSchema, response: { 200: DeletedSchema, ...errors } } }, async (request) => {
-      await service.deleteContact(actorOf(request), request.params.id);
-      return { deleted: true as const };
-    });
+    app.delete(
+      '/api/v1/contacts/:id',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Remove a contact (right holder)',
+          params: IdParamsSchema,
+          response: { 200: DeletedSchema, ...errors },
+        },
+      },
+      async (request) => {
+        await service.deleteContact(actorOf(request), request.params.id);
+        return { deleted: true as const };
+      },
+    );
 
     tags = ['applications for action'];
     const unprocessable = { 422: ErrorResponseSchema };
-    app.get('/api/v1/applications-for-action', { config, schema: { tags, summary: 'Customs applications for action', querystring: PageQuerySchema, response: { 200: ApplicationListSchema, ...errors } } }, async (request) =>
-      service.listApplications(actorOf(request), request.query),
+    app.get(
+      '/api/v1/applications-for-action',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Customs applications for action',
+          querystring: PageQuerySchema,
+          response: { 200: ApplicationListSchema, ...errors },
+        },
+      },
+      async (request) => service.listApplications(actorOf(request), request.query),
     );
-    app.post('/api/v1/applications-for-action', { config, schema: { tags, summary: 'Record an application for action (right holder)', body: ApplicationInputSchema, response: { 201: ApplicationSchema, ...errors, ...unprocessable } } }, async (request, reply) =>
-      reply.status(201).send(await service.createApplication(actorOf(request), request.body)),
+    app.post(
+      '/api/v1/applications-for-action',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Record an application for action (right holder)',
+          body: ApplicationInputSchema,
+          response: { 201: ApplicationSchema, ...errors, ...unprocessable },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await service.createApplication(actorOf(request), request.body)),
     );
-    app.patch('/api/v1/applications-for-action/:id', { config, schema: { tags, summary: 'Update an application for action (right holder)', params: IdParamsSchema, body: ApplicationPatchSchema, response: { 200: ApplicationSchema, ...errors, ...unprocessable } } }, async (request) =>
-      service.updateApplication(actorOf(request), request.params.id, request.body),
+    app.patch(
+      '/api/v1/applications-for-action/:id',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Update an application for action (right holder)',
+          params: IdParamsSchema,
+          body: ApplicationPatchSchema,
+          response: { 200: ApplicationSchema, ...errors, ...unprocessable },
+        },
+      },
+      async (request) => service.updateApplication(actorOf(request), request.params.id, request.body),
     );
-    app.delete('/api/v1/applications-for-action/:id', { config, schema: { tags, summary: 'Remove an application for action (right holder)', params: IdParamsSchema, response: { 200: DeletedSchema, ...errors } } }, async (request) => {
-      await service.deleteApplication(actorOf(request), request.params.id);
-      return { deleted: true as const };
-    });
+    app.delete(
+      '/api/v1/applications-for-action/:id',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Remove an application for action (right holder)',
+          params: IdParamsSchema,
+          response: { 200: DeletedSchema, ...errors },
+        },
+      },
+      async (request) => {
+        await service.deleteApplication(actorOf(request), request.params.id);
+        return { deleted: true as const };
+      },
+    );
   };

@@ -33,14 +33,16 @@ const presentApplication = ({ createdAt: _createdAt, ...row }: ApplicationRow) =
   return { ...row, inForce: row.validFrom <= today && today <= row.validUntil };
 };
 // Contacts and applications are there for officers to use: every catalog reader sees them.
-const asOwned = (row: { organisationId: string } | undefined) => row && { organisationId: row.organisationId, published: true };
+const asOwned = (row: { organisationId: string } | undefined) =>
+  row && { organisationId: row.organisationId, published: true };
 
 /** Contacts per country and customs applications for action, both owned by a right holder. */
 export function createContactsService({ db }: { db: Db }) {
   async function checkBrand(actor: Actor, brandId: string | null | undefined) {
     if (!brandId) return;
     const brand = await q.findBrandById(db, brandId);
-    if (!brand || brand.brand.organisationId !== actor.organisationId) throw new AppError('BRAND_NOT_FOUND', { brandId });
+    if (!brand || brand.brand.organisationId !== actor.organisationId)
+      throw new AppError('BRAND_NOT_FOUND', { brandId });
   }
 
   function checkDates(a: { validFrom: string; validUntil: string }) {
@@ -87,7 +89,10 @@ export function createContactsService({ db }: { db: Db }) {
       const existing = await c.findApplication(db, id);
       authorizeOn(actor, 'catalog.write', asOwned(existing), 'APPLICATION_NOT_FOUND');
       await checkBrand(actor, patch.brandId);
-      checkDates({ validFrom: patch.validFrom ?? existing!.validFrom, validUntil: patch.validUntil ?? existing!.validUntil });
+      checkDates({
+        validFrom: patch.validFrom ?? existing!.validFrom,
+        validUntil: patch.validUntil ?? existing!.validUntil,
+      });
       return presentApplication(await c.updateApplication(db, id, patch));
     },
     async deleteApplication(actor: Actor, id: string) {

@@ -13,7 +13,9 @@ export async function insertProductImage(db: Db, row: typeof productImages.$infe
 }
 
 export async function nextImagePosition(db: Db, productId: string) {
-  const result = await db.execute(sql`select coalesce(max(position) + 1, 0)::int as next from product_images where product_id = ${productId}`);
+  const result = await db.execute(
+    sql`select coalesce(max(position) + 1, 0)::int as next from product_images where product_id = ${productId}`,
+  );
   return (result.rows[0] as { next: number }).next;
 }
 
@@ -49,6 +51,7 @@ export async function findFileWithOwner(db: Db, fileId: string) {
     join ${products} p on p.id = i.product_id
     where f.id = ${fileId}
     limit 1`);
-  const row = result.rows[0] as { content_type: string; bytes: Buffer | Uint8Array; organisation_id: string; status: string } | undefined;
+  const row = result.rows[0] as
+    { content_type: string; bytes: Buffer | Uint8Array; organisation_id: string; status: string } | undefined;
   return row && { ...row, bytes: Buffer.isBuffer(row.bytes) ? row.bytes : Buffer.from(row.bytes) };
 }

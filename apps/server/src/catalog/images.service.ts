@@ -16,7 +16,12 @@ const MAX_PIXELS = 50_000_000;
 export function createImagesService({ db, maxImageBytes }: { db: Db; maxImageBytes: number }) {
   async function productForWrite(actor: Actor, productId: string) {
     const product = await q.findProductById(db, productId);
-    authorizeOn(actor, 'catalog.write', product && { organisationId: product.organisationId, published: product.status === 'published' }, 'PRODUCT_NOT_FOUND');
+    authorizeOn(
+      actor,
+      'catalog.write',
+      product && { organisationId: product.organisationId, published: product.status === 'published' },
+      'PRODUCT_NOT_FOUND',
+    );
     return product!;
   }
 
@@ -41,16 +46,34 @@ export function createImagesService({ db, maxImageBytes }: { db: Db; maxImageByt
     try {
       const base = sharp(upload, { limitInputPixels: MAX_PIXELS }).rotate();
       const keepsAlpha = format === 'png';
-      const resized = base.clone().resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true });
-      main = await (keepsAlpha ? resized.png() : resized.jpeg({ quality: 85, mozjpeg: true })).toBuffer({ resolveWithObject: true });
-      thumb = await base.clone().resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+      const resized = base
+        .clone()
+        .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true });
+      main = await (keepsAlpha ? resized.png() : resized.jpeg({ quality: 85, mozjpeg: true })).toBuffer({
+        resolveWithObject: true,
+      });
+      thumb = await base
+        .clone()
+        .resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 75 })
+        .toBuffer();
     } catch {
       throw new AppError('IMAGE_UNREADABLE');
     }
     const contentType = format === 'png' ? 'image/png' : 'image/jpeg';
     const image = await db.transaction(async (tx) => {
-      const fileId = await images.insertFile(tx, { organisationId: product.organisationId, contentType, bytes: main.data, size: main.data.length });
-      const thumbnailFileId = await images.insertFile(tx, { organisationId: product.organisationId, contentType: 'image/webp', bytes: thumb, size: thumb.length });
+      const fileId = await images.insertFile(tx, {
+        organisationId: product.organisationId,
+        contentType,
+        bytes: main.data,
+        size: main.data.length,
+      });
+      const thumbnailFileId = await images.insertFile(tx, {
+        organisationId: product.organisationId,
+        contentType: 'image/webp',
+        bytes: thumb,
+        size: thumb.length,
+      });
       const row = await images.insertProductImage(tx, {
         productId,
         organisationId: product.organisationId,
@@ -89,7 +112,12 @@ export function createImagesService({ db, maxImageBytes }: { db: Db; maxImageByt
 
   async function readFile(actor: Actor, fileId: string) {
     const file = await images.findFileWithOwner(db, fileId);
-    authorizeOn(actor, 'catalog.read', file && { organisationId: file.organisation_id, published: file.status === 'published' }, 'IMAGE_NOT_FOUND');
+    authorizeOn(
+      actor,
+      'catalog.read',
+      file && { organisationId: file.organisation_id, published: file.status === 'published' },
+      'IMAGE_NOT_FOUND',
+    );
     return { contentType: file!.content_type, bytes: file!.bytes };
   }
 

@@ -17,7 +17,12 @@ import { AppError } from '../platform/errors';
 import type { ImagesService } from './images.service';
 import type { ProductsService } from './products.service';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+};
 const writeErrors = { ...errors, 409: ErrorResponseSchema, 422: ErrorResponseSchema };
 
 export const productsRoutes =
@@ -41,22 +46,55 @@ export const productsRoutes =
     );
     app.post(
       '/api/v1/products',
-      { config, schema: { tags, summary: 'Create a product (right holder)', body: ProductInputSchema, response: { 201: ProductSheetSchema, ...writeErrors } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Create a product (right holder)',
+          body: ProductInputSchema,
+          response: { 201: ProductSheetSchema, ...writeErrors },
+        },
+      },
       async (request, reply) => reply.status(201).send(await products.createProduct(actorOf(request), request.body)),
     );
     app.get(
       '/api/v1/products/:id',
-      { config, schema: { tags, summary: "The product sheet, with contacts for the caller's country first", params: IdParamsSchema, response: { 200: ProductSheetSchema, ...errors } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: "The product sheet, with contacts for the caller's country first",
+          params: IdParamsSchema,
+          response: { 200: ProductSheetSchema, ...errors },
+        },
+      },
       async (request) => products.readProductSheet(actorOf(request), request.params.id),
     );
     app.patch(
       '/api/v1/products/:id',
-      { config, schema: { tags, summary: 'Update a product: fields sent replace the current ones (right holder)', params: IdParamsSchema, body: ProductPatchSchema, response: { 200: ProductSheetSchema, ...writeErrors } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Update a product: fields sent replace the current ones (right holder)',
+          params: IdParamsSchema,
+          body: ProductPatchSchema,
+          response: { 200: ProductSheetSchema, ...writeErrors },
+        },
+      },
       async (request) => products.updateProduct(actorOf(request), request.params.id, request.body),
     );
     app.delete(
       '/api/v1/products/:id',
-      { config, schema: { tags, summary: 'Delete a product (right holder)', params: IdParamsSchema, response: { 200: DeletedSchema, ...errors } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Delete a product (right holder)',
+          params: IdParamsSchema,
+          response: { 200: DeletedSchema, ...errors },
+        },
+      },
       async (request) => {
         await products.deleteProduct(actorOf(request), request.params.id);
         return { deleted: true as const };
@@ -69,10 +107,17 @@ export const productsRoutes =
         config,
         schema: {
           tags,
-          summary: 'Upload a photo (multipart field `file`; JPEG, PNG, WebP, AVIF/HEIF). Metadata is stripped; a thumbnail is made.',
+          summary:
+            'Upload a photo (multipart field `file`; JPEG, PNG, WebP, AVIF/HEIF). Metadata is stripped; a thumbnail is made.',
           consumes: ['multipart/form-data'],
           params: IdParamsSchema,
-          response: { 201: ImageSchema, ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema, 422: ErrorResponseSchema },
+          response: {
+            201: ImageSchema,
+            ...errors,
+            413: ErrorResponseSchema,
+            415: ErrorResponseSchema,
+            422: ErrorResponseSchema,
+          },
         },
       },
       async (request, reply) => {
@@ -89,7 +134,12 @@ export const productsRoutes =
       '/api/v1/products/:id/images/:imageId',
       {
         config,
-        schema: { tags, summary: 'Remove a photo (right holder)', params: z.strictObject({ id: IdSchema, imageId: IdSchema }), response: { 200: DeletedSchema, ...errors } },
+        schema: {
+          tags,
+          summary: 'Remove a photo (right holder)',
+          params: z.strictObject({ id: IdSchema, imageId: IdSchema }),
+          response: { 200: DeletedSchema, ...errors },
+        },
       },
       async (request) => {
         await images.deleteImage(actorOf(request), request.params.id, request.params.imageId);

@@ -54,10 +54,15 @@ export function toPrefixTsquery(text: string): string {
 }
 
 export function createProductsService({ db }: { db: Db }) {
-  async function checkWritable(tx: Db, actor: Actor, input: Pick<ProductInput, 'brandId' | 'name' | 'defaultLanguage'>) {
+  async function checkWritable(
+    tx: Db,
+    actor: Actor,
+    input: Pick<ProductInput, 'brandId' | 'name' | 'defaultLanguage'>,
+  ) {
     const brand = await q.findBrandById(tx, input.brandId);
     // Another organisation's brand looks like no brand at all.
-    if (!brand || brand.brand.organisationId !== actor.organisationId) throw new AppError('BRAND_NOT_FOUND', { brandId: input.brandId });
+    if (!brand || brand.brand.organisationId !== actor.organisationId)
+      throw new AppError('BRAND_NOT_FOUND', { brandId: input.brandId });
     if (!input.name[input.defaultLanguage]) {
       throw new AppError('PRODUCT_DEFAULT_LANGUAGE_MISSING', { defaultLanguage: input.defaultLanguage });
     }
@@ -110,7 +115,8 @@ export function createProductsService({ db }: { db: Db }) {
         return id;
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'products_org_reference_key')) throw new AppError('PRODUCT_REFERENCE_TAKEN', { reference: input.reference });
+      if (isUniqueViolation(error, 'products_org_reference_key'))
+        throw new AppError('PRODUCT_REFERENCE_TAKEN', { reference: input.reference });
       if (isUniqueViolation(error, 'product_identifiers_gtin_key')) throw new AppError('IDENTIFIER_TAKEN');
       throw error;
     }
@@ -118,7 +124,12 @@ export function createProductsService({ db }: { db: Db }) {
 
   async function loadForWrite(actor: Actor, id: string) {
     const product = await q.findProductById(db, id);
-    authorizeOn(actor, 'catalog.write', product && { organisationId: product.organisationId, published: product.status === 'published' }, 'PRODUCT_NOT_FOUND');
+    authorizeOn(
+      actor,
+      'catalog.write',
+      product && { organisationId: product.organisationId, published: product.status === 'published' },
+      'PRODUCT_NOT_FOUND',
+    );
     return product!;
   }
 
@@ -166,7 +177,9 @@ export function createProductsService({ db }: { db: Db }) {
   /** For imports: create, or replace the product with the same reference in the actor's organisation. */
   async function saveProductByReference(actor: Actor, input: ProductInput): Promise<'created' | 'updated'> {
     authorize(actor, 'catalog.write');
-    const existing = input.reference ? await q.findProductByReference(db, actor.organisationId, input.reference) : undefined;
+    const existing = input.reference
+      ? await q.findProductByReference(db, actor.organisationId, input.reference)
+      : undefined;
     await writeProduct(actor, input, existing?.id);
     return existing ? 'updated' : 'created';
   }
@@ -211,7 +224,12 @@ export function createProductsService({ db }: { db: Db }) {
       instructions: p.instructions,
       category: p.category,
       hsCode: p.hsCode,
-      identifiers: identifiers.map((i) => ({ kind: i.kind, value: i.value, packagingLevel: i.packagingLevel, description: i.description })),
+      identifiers: identifiers.map((i) => ({
+        kind: i.kind,
+        value: i.value,
+        packagingLevel: i.packagingLevel,
+        description: i.description,
+      })),
       features: p.features,
       images: images.map((i) => ({
         id: i.id,
@@ -232,7 +250,14 @@ export function createProductsService({ db }: { db: Db }) {
 
   async function searchProducts(
     actor: Actor,
-    query: { q?: string | undefined; brand?: string | undefined; category?: string | undefined; lang?: Language | undefined; cursor?: string | undefined; limit: number },
+    query: {
+      q?: string | undefined;
+      brand?: string | undefined;
+      category?: string | undefined;
+      lang?: Language | undefined;
+      cursor?: string | undefined;
+      limit: number;
+    },
   ): Promise<ProductSearchResult> {
     const scope = authorize(actor, 'catalog.read');
     const text = query.q?.trim() ? { tsquery: toPrefixTsquery(query.q), raw: query.q.trim().toLowerCase() } : undefined;
@@ -263,11 +288,18 @@ export function createProductsService({ db }: { db: Db }) {
     };
   }
 
-  return { createProduct, updateProduct, deleteProduct, saveProductByReference, readProductSheet, searchProducts, lookups };
+  return {
+    createProduct,
+    updateProduct,
+    deleteProduct,
+    saveProductByReference,
+    readProductSheet,
+    searchProducts,
+    lookups,
+  };
 }
 export type ProductsService = ReturnType<typeof createProductsService>;
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
-

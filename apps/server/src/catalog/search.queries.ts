@@ -42,7 +42,13 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /** Products carrying an identifier of this kind and exact value (GTIN-14, TAC). */
-export function findProductsByIdentifier(db: Db, scope: DataScope, country: string | null, kind: 'gtin' | 'imei_tac', value: string) {
+export function findProductsByIdentifier(
+  db: Db,
+  scope: DataScope,
+  country: string | null,
+  kind: 'gtin' | 'imei_tac',
+  value: string,
+) {
   return rowsOf<SummaryRow>(
     db,
     sql`select ${summaryColumns(country)}, null as sort_key
@@ -106,7 +112,9 @@ export function searchProducts(
   let after = sql`true`;
   if (page.after) {
     const [key, id] = page.after;
-    after = byScore ? sql`(${score}, p.id) < (${key}::real, ${id}::uuid)` : sql`(p.search_names, p.id) > (${String(key)}, ${id}::uuid)`;
+    after = byScore
+      ? sql`(${score}, p.id) < (${key}::real, ${id}::uuid)`
+      : sql`(p.search_names, p.id) > (${String(key)}, ${id}::uuid)`;
   }
   const order = byScore ? sql`sort_key desc, p.id desc` : sql`sort_key asc, p.id asc`;
   return rowsOf<SummaryRow>(
@@ -123,7 +131,11 @@ export const FACET_SAMPLE = 10_000;
 
 /** Total (capped) and brand/category counts over at most FACET_SAMPLE matches. */
 export async function countSearchFacets(db: Db, scope: DataScope, f: SearchFilters) {
-  const [totals] = await rowsOf<{ total: number; brands: { value: string; label: string; count: number }[] | null; categories: { value: string; count: number }[] | null }>(
+  const [totals] = await rowsOf<{
+    total: number;
+    brands: { value: string; label: string; count: number }[] | null;
+    categories: { value: string; count: number }[] | null;
+  }>(
     db,
     sql`with m as (
         select p.brand_id, p.category from products p

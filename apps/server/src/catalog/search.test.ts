@@ -15,7 +15,9 @@ beforeAll(async () => {
     t.factories.product(rh, { brandId: brands[brand], name, category, ...extra } as never);
   await make('solea', { en: 'Solea sunglasses aviator', fr: 'Lunettes de soleil aviateur Soléa' }, 'Eyewear');
   await make('solea', { en: 'Solea sunglasses round' }, 'Eyewear');
-  await make('solea', { en: 'Solea perfume amber', es: 'Perfume ámbar Soléa' }, 'Perfumes', { description: { en: 'Notes of vanilla and oud' } });
+  await make('solea', { en: 'Solea perfume amber', es: 'Perfume ámbar Soléa' }, 'Perfumes', {
+    description: { en: 'Notes of vanilla and oud' },
+  });
   await make('ventor', { en: 'Ventor trail running shoe' }, 'Footwear');
   await make('ventor', { en: 'Ventor racing shoe' }, 'Footwear');
   await make('ventor', { en: 'Ventor hidden prototype' }, 'Footwear', { status: 'draft' });
@@ -32,12 +34,16 @@ const names = (result: { items: { name: string }[] }) => result.items.map((i) =>
 
 describe('product search', () => {
   it('finds products by words of their name, as the officer types (prefixes)', async () => {
-    expect(names(await search(officer, 'q=sunglasses'))).toEqual(expect.arrayContaining(['Solea sunglasses aviator', 'Solea sunglasses round']));
+    expect(names(await search(officer, 'q=sunglasses'))).toEqual(
+      expect.arrayContaining(['Solea sunglasses aviator', 'Solea sunglasses round']),
+    );
     expect(names(await search(officer, 'q=sungl'))).toHaveLength(2);
   });
 
   it('tolerates typos', async () => {
-    expect(names(await search(officer, 'q=sunglases'))).toEqual(expect.arrayContaining(['Solea sunglasses aviator', 'Solea sunglasses round']));
+    expect(names(await search(officer, 'q=sunglases'))).toEqual(
+      expect.arrayContaining(['Solea sunglasses aviator', 'Solea sunglasses round']),
+    );
     expect(names(await search(officer, 'q=ventr'))).toContain('Ventor racing shoe');
   });
 
@@ -51,7 +57,12 @@ describe('product search', () => {
   it('filters by brand and category and counts facets', async () => {
     const all = await search(officer, 'q=solea');
     expect(all.total).toBe(3);
-    expect(all.facets.category).toEqual(expect.arrayContaining([{ value: 'Eyewear', label: 'Eyewear', count: 2 }, { value: 'Perfumes', label: 'Perfumes', count: 1 }]));
+    expect(all.facets.category).toEqual(
+      expect.arrayContaining([
+        { value: 'Eyewear', label: 'Eyewear', count: 2 },
+        { value: 'Perfumes', label: 'Perfumes', count: 1 },
+      ]),
+    );
     expect(all.facets.brand).toEqual([{ value: brands.solea, label: 'Soléa', count: 3 }]);
     const eyewear = await search(officer, 'q=solea&category=Eyewear');
     expect(eyewear.total).toBe(2);
@@ -66,7 +77,10 @@ describe('product search', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { items: { id: string }[]; nextCursor: string | null } = await search(officer, `q=sock&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { items: { id: string }[]; nextCursor: string | null } = await search(
+        officer,
+        `q=sock&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
       pages++;

@@ -20,9 +20,7 @@ async function run(text: string | string[]): Promise<Record<string, unknown>[]> 
 
 describe('verity identify', () => {
   it('writes one JSON object per input line, in order, with absent fields left out', async () => {
-    const results = await run(
-      '9506000134352\nNike Air\n9506000134353\r\n(01)09506000134352(10)ABC\n',
-    );
+    const results = await run('9506000134352\nNike Air\n9506000134353\r\n(01)09506000134352(10)ABC\n');
     expect(results).toEqual([
       { input: '9506000134352', kind: 'gtin', valid: true, gtin: '09506000134352' },
       { input: 'Nike Air', kind: 'text', valid: true },

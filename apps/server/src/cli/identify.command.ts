@@ -43,10 +43,7 @@ function toLine(raw: string): string {
   return `${JSON.stringify(line)}\n`;
 }
 
-export async function runIdentifyCommand(
-  input: NodeJS.ReadableStream,
-  output: NodeJS.WritableStream,
-): Promise<void> {
+export async function runIdentifyCommand(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let batch = '';
@@ -61,11 +58,7 @@ export async function runIdentifyCommand(
   for await (const chunk of input) {
     pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
     let start = 0;
-    for (
-      let newline = pending.indexOf('\n');
-      newline !== -1;
-      newline = pending.indexOf('\n', start)
-    ) {
+    for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n', start)) {
       batch += toLine(pending.slice(start, newline));
       start = newline + 1;
       if (batch.length >= BATCH_SIZE) await flush();

@@ -26,13 +26,26 @@ export async function loadDemoDataOnce(db: Db): Promise<boolean> {
   const catalog = createCatalog({ db, maxImageBytes: 10 * 1024 * 1024 }).service;
 
   const secretariat = await orgs.provisionOrganisation({ kind: 'secretariat', name: 'Verity Secretariat' });
-  const frCustoms = await orgs.provisionOrganisation({ kind: 'customs', name: 'Direction générale des douanes (FR)', country: 'FR' });
-  const esCustoms = await orgs.provisionOrganisation({ kind: 'customs', name: 'Agencia Tributaria – Aduanas (ES)', country: 'ES' });
+  const frCustoms = await orgs.provisionOrganisation({
+    kind: 'customs',
+    name: 'Direction générale des douanes (FR)',
+    country: 'FR',
+  });
+  const esCustoms = await orgs.provisionOrganisation({
+    kind: 'customs',
+    name: 'Agencia Tributaria – Aduanas (ES)',
+    country: 'ES',
+  });
   const lumiere = await orgs.provisionOrganisation({ kind: 'right_holder', name: 'Maison Lumière SA', country: 'FR' });
   const rapid = await orgs.provisionOrganisation({ kind: 'right_holder', name: 'Rapid Sports GmbH', country: 'DE' });
 
-  const person = (email: string, name: string, organisationId: string, role: Parameters<typeof orgs.provisionUser>[0]['role'], locale: 'en' | 'fr' | 'es' = 'en') =>
-    orgs.provisionUser({ email, name, password: DEMO_PASSWORD, organisationId, role, locale });
+  const person = (
+    email: string,
+    name: string,
+    organisationId: string,
+    role: Parameters<typeof orgs.provisionUser>[0]['role'],
+    locale: 'en' | 'fr' | 'es' = 'en',
+  ) => orgs.provisionUser({ email, name, password: DEMO_PASSWORD, organisationId, role, locale });
   await person('admin@demo.test', 'Ada Admin', secretariat.id, 'secretariat_admin');
   await person('officer@demo.test', 'Olivier Officer', frCustoms.id, 'officer', 'fr');
   await person('customs-admin@demo.test', 'Camille Focal Point', frCustoms.id, 'administration_admin', 'fr');
@@ -55,15 +68,39 @@ export async function loadDemoDataOnce(db: Db): Promise<boolean> {
     name: 'Aurora',
     description: 'Luxury watches and leather goods',
     trademarks: [
-      { office: 'EUIPO', registrationNumber: '018000001', niceClasses: [14, 18], countries: [], validUntil: '2031-05-01' },
-      { office: 'WIPO', registrationNumber: '1500001', niceClasses: [14], countries: ['CN', 'US', 'MA'], validUntil: '2030-01-15' },
+      {
+        office: 'EUIPO',
+        registrationNumber: '018000001',
+        niceClasses: [14, 18],
+        countries: [],
+        validUntil: '2031-05-01',
+      },
+      {
+        office: 'WIPO',
+        registrationNumber: '1500001',
+        niceClasses: [14],
+        countries: ['CN', 'US', 'MA'],
+        validUntil: '2030-01-15',
+      },
     ],
   });
-  const lumina = await catalog.brands.createBrand(lumiereActor, { name: 'Lumina', description: 'Perfumes and cosmetics', trademarks: [] });
+  const lumina = await catalog.brands.createBrand(lumiereActor, {
+    name: 'Lumina',
+    description: 'Perfumes and cosmetics',
+    trademarks: [],
+  });
   const sprint = await catalog.brands.createBrand(rapidActor, {
     name: 'Sprintex',
     description: 'Running shoes and sportswear',
-    trademarks: [{ office: 'DPMA', registrationNumber: '302019000001', niceClasses: [25], countries: ['DE'], validUntil: '2029-12-31' }],
+    trademarks: [
+      {
+        office: 'DPMA',
+        registrationNumber: '302019000001',
+        niceClasses: [25],
+        countries: ['DE'],
+        validUntil: '2029-12-31',
+      },
+    ],
   });
 
   const product = (brandId: string, p: Partial<ProductInput> & Pick<ProductInput, 'name'>): ProductInput => ({
@@ -83,8 +120,14 @@ export async function loadDemoDataOnce(db: Db): Promise<boolean> {
     product(aurora.id, {
       reference: 'AUR-CHR-001',
       name: { en: 'Aurora Chronograph 42 mm', fr: 'Chronographe Aurora 42 mm', es: 'Cronógrafo Aurora 42 mm' },
-      description: { en: 'Steel automatic chronograph, sapphire crystal, blue dial.', fr: 'Chronographe automatique en acier, verre saphir, cadran bleu.' },
-      instructions: { en: 'Check the engraved serial number between the lugs at 6 o’clock; it must match the warranty card.', fr: 'Vérifier le numéro de série gravé entre les cornes à 6 h ; il doit correspondre à la carte de garantie.' },
+      description: {
+        en: 'Steel automatic chronograph, sapphire crystal, blue dial.',
+        fr: 'Chronographe automatique en acier, verre saphir, cadran bleu.',
+      },
+      instructions: {
+        en: 'Check the engraved serial number between the lugs at 6 o’clock; it must match the warranty card.',
+        fr: 'Vérifier le numéro de série gravé entre les cornes à 6 h ; il doit correspondre à la carte de garantie.',
+      },
       category: 'Watches',
       hsCode: '910221',
       identifiers: [
@@ -94,9 +137,24 @@ export async function loadDemoDataOnce(db: Db): Promise<boolean> {
         { kind: 'proprietary', value: '^AUR-[0-9]{6}-[A-Z]{2}$', description: 'Serial on the case back' },
       ],
       features: [
-        { kind: 'genuine', title: { en: 'Crown engraved with the sun logo', fr: 'Couronne gravée du logo soleil' }, description: { en: 'Deep, sharp engraving; the sun has 12 rays.' }, imageIds: [] },
-        { kind: 'counterfeit', title: { en: 'Printed (not engraved) logo on the crown', fr: 'Logo imprimé (non gravé) sur la couronne' }, description: { en: 'Fakes often show 10 or 11 rays.' }, imageIds: [] },
-        { kind: 'security', title: { en: 'Hologram sticker on the case back' }, description: { en: 'Changes from gold to green when tilted.' }, imageIds: [] },
+        {
+          kind: 'genuine',
+          title: { en: 'Crown engraved with the sun logo', fr: 'Couronne gravée du logo soleil' },
+          description: { en: 'Deep, sharp engraving; the sun has 12 rays.' },
+          imageIds: [],
+        },
+        {
+          kind: 'counterfeit',
+          title: { en: 'Printed (not engraved) logo on the crown', fr: 'Logo imprimé (non gravé) sur la couronne' },
+          description: { en: 'Fakes often show 10 or 11 rays.' },
+          imageIds: [],
+        },
+        {
+          kind: 'security',
+          title: { en: 'Hologram sticker on the case back' },
+          description: { en: 'Changes from gold to green when tilted.' },
+          imageIds: [],
+        },
         { kind: 'packaging', title: { en: 'Navy blue box with embossed sun' }, description: {}, imageIds: [] },
       ],
     }),
@@ -122,7 +180,14 @@ export async function loadDemoDataOnce(db: Db): Promise<boolean> {
       category: 'Perfumes',
       hsCode: '330300',
       identifiers: [{ kind: 'gtin', value: gtin13('379000000050'), packagingLevel: 'each' }],
-      features: [{ kind: 'counterfeit', title: { fr: 'Bouchon non magnétique', en: 'Cap is not magnetic' }, description: {}, imageIds: [] }],
+      features: [
+        {
+          kind: 'counterfeit',
+          title: { fr: 'Bouchon non magnétique', en: 'Cap is not magnetic' },
+          description: {},
+          imageIds: [],
+        },
+      ],
     }),
     product(lumina.id, {
       reference: 'LUM-CRM-030',
@@ -154,12 +219,56 @@ export async function loadDemoDataOnce(db: Db): Promise<boolean> {
     }),
   );
 
-  await catalog.contacts.createContact(lumiereActor, { brandId: null, country: 'FR', name: 'Service anti-contrefaçon', role: 'Brand protection France', email: 'douane-fr@lumiere.example', phone: '+33 1 23 45 67 89', languages: ['fr', 'en'] });
-  await catalog.contacts.createContact(lumiereActor, { brandId: null, country: null, name: 'Global brand protection', role: 'Brand protection', email: 'brand-protection@lumiere.example', phone: '+41 22 000 00 00', languages: ['en'] });
-  await catalog.contacts.createContact(lumiereActor, { brandId: null, country: 'ES', name: 'Protección de marca España', role: null, email: 'aduanas-es@lumiere.example', phone: null, languages: ['es'] });
+  await catalog.contacts.createContact(lumiereActor, {
+    brandId: null,
+    country: 'FR',
+    name: 'Service anti-contrefaçon',
+    role: 'Brand protection France',
+    email: 'douane-fr@lumiere.example',
+    phone: '+33 1 23 45 67 89',
+    languages: ['fr', 'en'],
+  });
+  await catalog.contacts.createContact(lumiereActor, {
+    brandId: null,
+    country: null,
+    name: 'Global brand protection',
+    role: 'Brand protection',
+    email: 'brand-protection@lumiere.example',
+    phone: '+41 22 000 00 00',
+    languages: ['en'],
+  });
+  await catalog.contacts.createContact(lumiereActor, {
+    brandId: null,
+    country: 'ES',
+    name: 'Protección de marca España',
+    role: null,
+    email: 'aduanas-es@lumiere.example',
+    phone: null,
+    languages: ['es'],
+  });
   const year = new Date().getUTCFullYear();
-  await catalog.contacts.createApplication(lumiereActor, { brandId: null, country: 'FR', reference: `FR-AFA-${year}-0042`, validFrom: `${year - 1}-01-01`, validUntil: `${year + 1}-12-31` });
-  await catalog.contacts.createApplication(lumiereActor, { brandId: aurora.id, country: 'ES', reference: `ES-AFA-${year - 3}-0007`, validFrom: `${year - 3}-01-01`, validUntil: `${year - 2}-12-31` });
-  await catalog.contacts.createContact(rapidActor, { brandId: null, country: null, name: 'Rapid legal', role: 'Legal', email: 'legal@rapid.example', phone: null, languages: ['en'] });
+  await catalog.contacts.createApplication(lumiereActor, {
+    brandId: null,
+    country: 'FR',
+    reference: `FR-AFA-${year}-0042`,
+    validFrom: `${year - 1}-01-01`,
+    validUntil: `${year + 1}-12-31`,
+  });
+  await catalog.contacts.createApplication(lumiereActor, {
+    brandId: aurora.id,
+    country: 'ES',
+    reference: `ES-AFA-${year - 3}-0007`,
+    validFrom: `${year - 3}-01-01`,
+    validUntil: `${year - 2}-12-31`,
+  });
+  await catalog.contacts.createContact(rapidActor, {
+    brandId: null,
+    country: null,
+    name: 'Rapid legal',
+    role: 'Legal',
+    email: 'legal@rapid.example',
+    phone: null,
+    languages: ['en'],
+  });
   return true;
 }

@@ -12,9 +12,15 @@ export const identifyRoutes =
         config: { access: 'signed-in' },
         schema: {
           tags: ['identify'],
-          summary: 'Identify anything an officer can type or scan: GTIN, GS1 element string, Digital Link, IMEI, proprietary code, text',
+          summary:
+            'Identify anything an officer can type or scan: GTIN, GS1 element string, Digital Link, IMEI, proprietary code, text',
           body: IdentifyRequestSchema,
-          response: { 200: IdentifyResponseSchema, 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema },
+          response: {
+            200: IdentifyResponseSchema,
+            400: ErrorResponseSchema,
+            401: ErrorResponseSchema,
+            403: ErrorResponseSchema,
+          },
         },
       },
       async (request) => service.identify(actorOf(request), request.body.input, request.body.lang),

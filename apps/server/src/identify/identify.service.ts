@@ -15,7 +15,12 @@ export function createIdentifyService({ catalog }: { catalog: CatalogService }) 
     const { input: _input, ...parsed } = parseCode(input);
     const lookups = catalog.products.lookups(actor);
     const present = (rows: Parameters<typeof presentSummary>[0][]) => rows.map((r) => presentSummary(r, lang));
-    const answer = (matchedBy: IdentifyResponse['matchedBy'], products: IdentifyResponse['products']) => ({ input, parsed, matchedBy, products });
+    const answer = (matchedBy: IdentifyResponse['matchedBy'], products: IdentifyResponse['products']) => ({
+      input,
+      parsed,
+      matchedBy,
+      products,
+    });
 
     if (parsed.gtin) {
       const rows = await lookups.byGtin(parsed.gtin);

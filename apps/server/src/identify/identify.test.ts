@@ -29,13 +29,27 @@ beforeAll(async () => {
     ],
   });
   watch = { id: created.id, gtin13, caseGtin14 };
-  phone = await t.factories.product(rh, { brandId: brand.id, name: { en: 'Chronalis phone' }, identifiers: [{ kind: 'imei_tac', value: '49015420' }] });
-  serialised = await t.factories.product(rh, { brandId: brand.id, name: { en: 'Chronalis serialised strap' }, identifiers: [{ kind: 'proprietary', value: '^CHX-[0-9]{6}$' }] });
-  await rh.request('POST', '/api/v1/applications-for-action', { country: 'FR', reference: 'FR-AFA', validFrom: '2020-01-01', validUntil: '2099-01-01' });
+  phone = await t.factories.product(rh, {
+    brandId: brand.id,
+    name: { en: 'Chronalis phone' },
+    identifiers: [{ kind: 'imei_tac', value: '49015420' }],
+  });
+  serialised = await t.factories.product(rh, {
+    brandId: brand.id,
+    name: { en: 'Chronalis serialised strap' },
+    identifiers: [{ kind: 'proprietary', value: '^CHX-[0-9]{6}$' }],
+  });
+  await rh.request('POST', '/api/v1/applications-for-action', {
+    country: 'FR',
+    reference: 'FR-AFA',
+    validFrom: '2020-01-01',
+    validUntil: '2099-01-01',
+  });
 });
 afterAll(() => t.close());
 
-const identify = (who: Session, input: string, lang?: string) => who.request('POST', '/api/v1/identify', lang ? { input, lang } : { input });
+const identify = (who: Session, input: string, lang?: string) =>
+  who.request('POST', '/api/v1/identify', lang ? { input, lang } : { input });
 
 describe('identify', () => {
   it('finds a product by its GTIN-13, and says what was parsed', async () => {
@@ -43,12 +57,23 @@ describe('identify', () => {
     expect(body.parsed).toMatchObject({ kind: 'gtin', valid: true, gtin: '0' + watch.gtin13, gtinFormat: 'GTIN-13' });
     expect(body.matchedBy).toBe('gtin');
     expect(body.products).toHaveLength(1);
-    expect(body.products[0]).toMatchObject({ id: watch.id, brand: { name: 'Chronalis' }, category: 'Watches', applicationInForce: true });
+    expect(body.products[0]).toMatchObject({
+      id: watch.id,
+      brand: { name: 'Chronalis' },
+      category: 'Watches',
+      applicationInForce: true,
+    });
   });
 
   it("names the product in the caller's language, falling back to the product's default", async () => {
-    expect((await identify(officer, watch.gtin13, 'en')).json().products[0]).toMatchObject({ name: 'Chronalis diver watch', language: 'en' });
-    expect((await identify(officer, watch.gtin13, 'es')).json().products[0]).toMatchObject({ name: 'Montre plongée Chronalis', language: 'fr' });
+    expect((await identify(officer, watch.gtin13, 'en')).json().products[0]).toMatchObject({
+      name: 'Chronalis diver watch',
+      language: 'en',
+    });
+    expect((await identify(officer, watch.gtin13, 'es')).json().products[0]).toMatchObject({
+      name: 'Montre plongée Chronalis',
+      language: 'fr',
+    });
   });
 
   it("names it in the officer's own language when the request names none", async () => {

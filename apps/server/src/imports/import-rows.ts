@@ -16,7 +16,17 @@ export const ImportRowSchema = ProductInputSchema.omit({ brandId: true }).extend
 export type ImportRow = z.infer<typeof ImportRowSchema>;
 
 const localized = ['name', 'description', 'instructions'] as const;
-const plain = ['reference', 'brand', 'status', 'default_language', 'category', 'hs_code', 'gtin', 'imei_tac', 'proprietary_pattern'] as const;
+const plain = [
+  'reference',
+  'brand',
+  'status',
+  'default_language',
+  'category',
+  'hs_code',
+  'gtin',
+  'imei_tac',
+  'proprietary_pattern',
+] as const;
 export const csvColumns: readonly string[] = [...plain, ...localized.flatMap((f) => languages.map((l) => `${f}_${l}`))];
 
 /** Unknown or repeated columns are refused up front: a typo must not silently drop data. */
@@ -33,7 +43,11 @@ export function checkCsvHeader(header: string[]): string | undefined {
 }
 
 const levels = new Set(['each', 'inner_pack', 'case', 'pallet']);
-const split = (value: string | undefined, by: string) => (value ?? '').split(by).map((s) => s.trim()).filter(Boolean);
+const split = (value: string | undefined, by: string) =>
+  (value ?? '')
+    .split(by)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** A CSV record (header → cell) as the object ImportRowSchema validates. */
 export function csvRecordToRow(record: Record<string, string>): unknown {
@@ -49,10 +63,16 @@ export function csvRecordToRow(record: Record<string, string>): unknown {
   const identifiers: unknown[] = [];
   for (const item of split(record.gtin, '|')) {
     const [value, level] = item.split(':');
-    identifiers.push({ kind: 'gtin', value, packagingLevel: level && levels.has(level) ? level : level ? `invalid:${level}` : 'each' });
+    identifiers.push({
+      kind: 'gtin',
+      value,
+      packagingLevel: level && levels.has(level) ? level : level ? `invalid:${level}` : 'each',
+    });
   }
-  for (const value of split(record.imei_tac, '|')) identifiers.push({ kind: 'imei_tac', value } satisfies IdentifierInput);
-  for (const value of split(record.proprietary_pattern, '||')) identifiers.push({ kind: 'proprietary', value, description: null });
+  for (const value of split(record.imei_tac, '|'))
+    identifiers.push({ kind: 'imei_tac', value } satisfies IdentifierInput);
+  for (const value of split(record.proprietary_pattern, '||'))
+    identifiers.push({ kind: 'proprietary', value, description: null });
   return {
     reference: empty(record.reference) ?? null,
     brand: empty(record.brand),

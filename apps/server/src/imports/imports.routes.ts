@@ -37,10 +37,19 @@ export const importsRoutes =
         bodyLimit: maxImportBytes,
         schema: {
           tags: ['imports'],
-          summary: 'Bulk import products from CSV (text/csv) or JSON lines (application/x-ndjson); each row is written whole or not at all',
+          summary:
+            'Bulk import products from CSV (text/csv) or JSON lines (application/x-ndjson); each row is written whole or not at all',
           description:
             'CSV columns: reference, brand, status, default_language, category, hs_code, name_<lang>, description_<lang>, instructions_<lang>, gtin (`|`-separated, optional `:level`), imei_tac (`|`-separated), proprietary_pattern (`||`-separated). Rows with the same reference as an existing product replace it.',
-          response: { 200: ImportReportSchema, 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 413: ErrorResponseSchema, 415: ErrorResponseSchema, 422: ErrorResponseSchema },
+          response: {
+            200: ImportReportSchema,
+            400: ErrorResponseSchema,
+            401: ErrorResponseSchema,
+            403: ErrorResponseSchema,
+            413: ErrorResponseSchema,
+            415: ErrorResponseSchema,
+            422: ErrorResponseSchema,
+          },
         },
       },
       async (request) => {

@@ -17,7 +17,12 @@ const MAX_LISTED_ERRORS = 1000;
  * row never leaves half a product behind and never stops the rows after it.
  */
 export function createImportsService({ catalog }: { catalog: CatalogService }) {
-  async function importCatalog(actor: Actor, format: ImportFormat | undefined, body: Readable | undefined, onProgress?: (report: ImportReport) => void): Promise<ImportReport> {
+  async function importCatalog(
+    actor: Actor,
+    format: ImportFormat | undefined,
+    body: Readable | undefined,
+    onProgress?: (report: ImportReport) => void,
+  ): Promise<ImportReport> {
     authorize(actor, 'catalog.write');
     if (!format || !body) throw new AppError('IMPORT_FORMAT_UNKNOWN');
     const report: ImportReport = { rows: 0, created: 0, updated: 0, failed: 0, errors: [] };
@@ -25,7 +30,8 @@ export function createImportsService({ catalog }: { catalog: CatalogService }) {
 
     const fail = (row: number, code: string, message: string, field?: string) => {
       report.failed++;
-      if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push({ row, code, message, ...(field ? { field } : {}) });
+      if (report.errors.length < MAX_LISTED_ERRORS)
+        report.errors.push({ row, code, message, ...(field ? { field } : {}) });
     };
 
     async function importRow(row: number, raw: unknown) {
@@ -65,7 +71,11 @@ export function createImportsService({ catalog }: { catalog: CatalogService }) {
       const parser = parse({ bom: true, columns: true, skip_empty_lines: true, skip_records_with_error: true });
       parser.on('skip', (error: { message?: string; lines?: number }) => {
         report.rows++;
-        fail(Math.max(1, (error.lines ?? 2) - 1), 'VALIDATION_FAILED', `CSV syntax: ${error.message ?? 'unreadable record'}`);
+        fail(
+          Math.max(1, (error.lines ?? 2) - 1),
+          'VALIDATION_FAILED',
+          `CSV syntax: ${error.message ?? 'unreadable record'}`,
+        );
       });
       pipeline(body, parser, done);
       let headerChecked = false;

@@ -7,7 +7,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const importFile = (who: Session, body: string, type = 'text/csv') => who.request('POST', '/api/v1/imports', body, { 'content-type': type });
+const importFile = (who: Session, body: string, type = 'text/csv') =>
+  who.request('POST', '/api/v1/imports', body, { 'content-type': type });
 const total = async (who: Session) => (await who.request('GET', '/api/v1/products')).json().total as number;
 
 describe('bulk import', () => {
@@ -57,11 +58,21 @@ describe('bulk import', () => {
   it('imports JSON lines with full products, reporting malformed lines', async () => {
     const rh = await t.factories.user('right_holder_admin');
     const lines = [
-      JSON.stringify({ brand: 'Lumen', reference: 'J-1', name: { en: 'Desk lamp' }, features: [{ kind: 'counterfeit', title: { en: 'Light switch wobbles' } }] }),
+      JSON.stringify({
+        brand: 'Lumen',
+        reference: 'J-1',
+        name: { en: 'Desk lamp' },
+        features: [{ kind: 'counterfeit', title: { en: 'Light switch wobbles' } }],
+      }),
       '{"brand": "Lumen", "name": ',
       JSON.stringify({ brand: 'Lumen', reference: 'J-3', name: { en: 'Floor lamp' }, surprise: true }),
       '',
-      JSON.stringify({ brand: 'Lumen', reference: 'J-4', name: { en: 'Wall lamp' }, identifiers: [{ kind: 'gtin', value: t.factories.gtin() }] }),
+      JSON.stringify({
+        brand: 'Lumen',
+        reference: 'J-4',
+        name: { en: 'Wall lamp' },
+        identifiers: [{ kind: 'gtin', value: t.factories.gtin() }],
+      }),
     ].join('\n');
     const report = (await importFile(rh, lines, 'application/x-ndjson')).json();
     expect(report).toMatchObject({ rows: 4, created: 2, failed: 2 });

@@ -14,7 +14,12 @@ import {
 import { actorOf } from '../platform/auth';
 import type { OrganisationsService } from './organisations.service';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+};
 
 export const organisationsRoutes =
   (service: OrganisationsService): FastifyPluginAsyncZod =>
@@ -24,32 +29,82 @@ export const organisationsRoutes =
 
     app.get(
       '/api/v1/organisations',
-      { config, schema: { tags, summary: 'Organisations (the secretariat sees all; others their own)', querystring: PageQuerySchema, response: { 200: OrganisationListSchema, ...errors } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Organisations (the secretariat sees all; others their own)',
+          querystring: PageQuerySchema,
+          response: { 200: OrganisationListSchema, ...errors },
+        },
+      },
       async (request) => service.listOrganisations(actorOf(request), request.query),
     );
     app.post(
       '/api/v1/organisations',
-      { config, schema: { tags, summary: 'Admit an organisation (secretariat)', body: CreateOrganisationSchema, response: { 201: OrganisationSchema, ...errors, 422: ErrorResponseSchema } } },
-      async (request, reply) => reply.status(201).send(await service.createOrganisation(actorOf(request), request.body)),
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Admit an organisation (secretariat)',
+          body: CreateOrganisationSchema,
+          response: { 201: OrganisationSchema, ...errors, 422: ErrorResponseSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.createOrganisation(actorOf(request), request.body)),
     );
     app.get(
       '/api/v1/organisations/:id',
-      { config, schema: { tags, summary: 'One organisation', params: IdParamsSchema, response: { 200: OrganisationSchema, ...errors } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'One organisation',
+          params: IdParamsSchema,
+          response: { 200: OrganisationSchema, ...errors },
+        },
+      },
       async (request) => service.readOrganisation(actorOf(request), request.params.id),
     );
     app.patch(
       '/api/v1/organisations/:id',
-      { config, schema: { tags, summary: 'Rename, move or deactivate an organisation (secretariat)', params: IdParamsSchema, body: UpdateOrganisationSchema, response: { 200: OrganisationSchema, ...errors, 422: ErrorResponseSchema } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Rename, move or deactivate an organisation (secretariat)',
+          params: IdParamsSchema,
+          body: UpdateOrganisationSchema,
+          response: { 200: OrganisationSchema, ...errors, 422: ErrorResponseSchema },
+        },
+      },
       async (request) => service.updateOrganisation(actorOf(request), request.params.id, request.body),
     );
     app.get(
       '/api/v1/organisations/:id/users',
-      { config, schema: { tags, summary: "An organisation's users (secretariat)", params: IdParamsSchema, response: { 200: z.object({ items: z.array(UserSchema), nextCursor: z.string().nullable() }), ...errors } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: "An organisation's users (secretariat)",
+          params: IdParamsSchema,
+          response: { 200: z.object({ items: z.array(UserSchema), nextCursor: z.string().nullable() }), ...errors },
+        },
+      },
       async (request) => service.listUsers(actorOf(request), request.params.id),
     );
     app.post(
       '/api/v1/users',
-      { config, schema: { tags, summary: 'Create a user with a membership (secretariat)', body: CreateUserSchema, response: { 201: UserSchema, ...errors, 409: ErrorResponseSchema, 422: ErrorResponseSchema } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Create a user with a membership (secretariat)',
+          body: CreateUserSchema,
+          response: { 201: UserSchema, ...errors, 409: ErrorResponseSchema, 422: ErrorResponseSchema },
+        },
+      },
       async (request, reply) => reply.status(201).send(await service.createUser(actorOf(request), request.body)),
     );
   };

@@ -1,4 +1,11 @@
-import { rolesByKind, type Language, type Organisation, type OrganisationKind, type Role, type User } from '@verity/contract';
+import {
+  rolesByKind,
+  type Language,
+  type Organisation,
+  type OrganisationKind,
+  type Role,
+  type User,
+} from '@verity/contract';
 import type { Db } from '../platform/db';
 import { AppError, assert } from '../platform/errors';
 import { decodeCursor, pageOf } from '../platform/pagination';
@@ -36,9 +43,15 @@ export interface NewUser {
 
 export function createOrganisationsService({ db }: { db: Db }) {
   /** Without an actor: for the command line and demo data, which act as the platform itself. */
-  async function provisionOrganisation(input: { kind: OrganisationKind; name: string; country?: string | null | undefined }) {
+  async function provisionOrganisation(input: {
+    kind: OrganisationKind;
+    name: string;
+    country?: string | null | undefined;
+  }) {
     checkCountry(input.kind, input.country);
-    return present(await q.insertOrganisation(db, { kind: input.kind, name: input.name, country: input.country ?? null }));
+    return present(
+      await q.insertOrganisation(db, { kind: input.kind, name: input.name, country: input.country ?? null }),
+    );
   }
 
   /** Without an actor, for the command line. */
@@ -87,12 +100,19 @@ export function createOrganisationsService({ db }: { db: Db }) {
     return present(row as OrganisationRow);
   }
 
-  async function createOrganisation(actor: Actor, input: { kind: OrganisationKind; name: string; country?: string | null | undefined }) {
+  async function createOrganisation(
+    actor: Actor,
+    input: { kind: OrganisationKind; name: string; country?: string | null | undefined },
+  ) {
     authorize(actor, 'organisation.manage');
     return provisionOrganisation(input);
   }
 
-  async function updateOrganisation(actor: Actor, id: string, patch: { name?: string | undefined; country?: string | null | undefined; active?: boolean | undefined }) {
+  async function updateOrganisation(
+    actor: Actor,
+    id: string,
+    patch: { name?: string | undefined; country?: string | null | undefined; active?: boolean | undefined },
+  ) {
     const row = await q.findOrganisationById(db, id);
     authorizeOn(actor, 'organisation.manage', row && { organisationId: row.id }, 'ORGANISATION_NOT_FOUND');
     const existing = row as OrganisationRow;
@@ -112,11 +132,27 @@ export function createOrganisationsService({ db }: { db: Db }) {
     assert(org, 'ORGANISATION_NOT_FOUND');
     const rows = await q.listUsersOfOrganisation(db, organisationId);
     return {
-      items: rows.map((r) => ({ id: r.id, email: r.email, name: r.name, active: r.active, memberships: [{ organisationId, role: r.role }] })),
+      items: rows.map((r) => ({
+        id: r.id,
+        email: r.email,
+        name: r.name,
+        active: r.active,
+        memberships: [{ organisationId, role: r.role }],
+      })),
       nextCursor: null,
     };
   }
 
-  return { provisionOrganisation, provisionUser, lookupOrganisation, listOrganisations, readOrganisation, createOrganisation, updateOrganisation, createUser, listUsers };
+  return {
+    provisionOrganisation,
+    provisionUser,
+    lookupOrganisation,
+    listOrganisations,
+    readOrganisation,
+    createOrganisation,
+    updateOrganisation,
+    createUser,
+    listUsers,
+  };
 }
 export type OrganisationsService = ReturnType<typeof createOrganisationsService>;

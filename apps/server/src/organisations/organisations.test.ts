@@ -10,7 +10,11 @@ afterAll(() => t.close());
 describe('organisations and users (secretariat)', () => {
   it('the secretariat admits a customs administration and gives it an officer who can then sign in', async () => {
     const admin = await t.factories.user('secretariat_admin');
-    const org = await admin.request('POST', '/api/v1/organisations', { kind: 'customs', name: 'Douane du Sénégal', country: 'SN' });
+    const org = await admin.request('POST', '/api/v1/organisations', {
+      kind: 'customs',
+      name: 'Douane du Sénégal',
+      country: 'SN',
+    });
     expect(org.statusCode).toBe(201);
     expect(org.json()).toMatchObject({ kind: 'customs', country: 'SN', active: true });
     const user = await admin.request('POST', '/api/v1/users', {
@@ -23,7 +27,11 @@ describe('organisations and users (secretariat)', () => {
     });
     expect(user.statusCode).toBe(201);
     expect(user.json().email).toBe('awa.diop@douanes.example');
-    const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'awa.diop@douanes.example', password: TEST_PASSWORD } });
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'awa.diop@douanes.example', password: TEST_PASSWORD },
+    });
     expect(signIn.json().membership.organisation).toMatchObject({ name: 'Douane du Sénégal', country: 'SN' });
     const users = await admin.request('GET', `/api/v1/organisations/${org.json().id}/users`);
     expect(users.json().items).toHaveLength(1);
@@ -31,7 +39,10 @@ describe('organisations and users (secretariat)', () => {
 
   it('requires a country for customs administrations and agencies', async () => {
     const admin = await t.factories.user('secretariat_admin');
-    const response = await admin.request('POST', '/api/v1/organisations', { kind: 'agency', name: 'Health inspectorate' });
+    const response = await admin.request('POST', '/api/v1/organisations', {
+      kind: 'agency',
+      name: 'Health inspectorate',
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('ORGANISATION_COUNTRY_REQUIRED');
     const lower = await admin.request('POST', '/api/v1/organisations', { kind: 'customs', name: 'X', country: 'fr' });
@@ -45,11 +56,22 @@ describe('organisations and users (secretariat)', () => {
     const wrongRole = await admin.request('POST', '/api/v1/users', { ...body, role: 'officer' });
     expect(wrongRole.statusCode).toBe(422);
     expect(wrongRole.json().error.code).toBe('USER_ROLE_NOT_ALLOWED');
-    expect((await admin.request('POST', '/api/v1/users', { ...body, role: 'right_holder_editor' })).statusCode).toBe(201);
-    const taken = await admin.request('POST', '/api/v1/users', { ...body, email: body.email.toUpperCase(), role: 'right_holder_editor' });
+    expect((await admin.request('POST', '/api/v1/users', { ...body, role: 'right_holder_editor' })).statusCode).toBe(
+      201,
+    );
+    const taken = await admin.request('POST', '/api/v1/users', {
+      ...body,
+      email: body.email.toUpperCase(),
+      role: 'right_holder_editor',
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.code).toBe('USER_EMAIL_TAKEN');
-    const short = await admin.request('POST', '/api/v1/users', { ...body, email: 'short@test.example', password: 'short', role: 'right_holder_editor' });
+    const short = await admin.request('POST', '/api/v1/users', {
+      ...body,
+      email: 'short@test.example',
+      password: 'short',
+      role: 'right_holder_editor',
+    });
     expect(short.statusCode).toBe(400);
   });
 

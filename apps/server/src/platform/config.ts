@@ -18,9 +18,22 @@ export const ConfigSchema = z.object({
   trustProxy: z.boolean().default(false),
   /** Extra origins allowed to send cookie-authenticated writes (besides the server's own). */
   allowedOrigins: z.array(z.string()).default([]),
-  sessionTtlHours: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
-  maxImageBytes: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
-  maxImportBytes: z.coerce.number().int().min(1024).default(512 * 1024 * 1024),
+  sessionTtlHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
+  maxImageBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  maxImportBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024 * 1024),
   /** The built web app (apps/web/dist); served at `/` when it exists. */
   webDir: z.string().optional(),
   /** PostgreSQL pool size per process (server mode). */

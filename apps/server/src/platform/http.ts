@@ -64,7 +64,12 @@ export function installErrorHandling(app: FastifyInstance) {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Any other client error Fastify or a plugin raises: keep its status, give a stable code.
       request.log.info({ err: error }, 'client error');
-      const code: ErrorCode = error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : error.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
+      const code: ErrorCode =
+        error.statusCode === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : error.statusCode === 415
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : 'VALIDATION_FAILED';
       return reply.status(error.statusCode).send({
         error: { code, message: errorCatalog[code].message, requestId: String(request.id) },
       });
@@ -73,7 +78,9 @@ export function installErrorHandling(app: FastifyInstance) {
     return sendError(reply, 'INTERNAL_ERROR');
   });
 
-  app.setNotFoundHandler((request, reply) => sendError(reply, 'ROUTE_NOT_FOUND', { method: request.method, url: request.url.split('?')[0] }));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 'ROUTE_NOT_FOUND', { method: request.method, url: request.url.split('?')[0] }),
+  );
 }
 
 /**

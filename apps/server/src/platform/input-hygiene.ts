@@ -30,7 +30,8 @@ export function installInputHygiene(app: FastifyInstance) {
       const value = request[part];
       if (value && typeof (value as { pipe?: unknown }).pipe === 'function') continue; // a stream (imports)
       const path = findNulCharacter(value);
-      if (path) throw new AppError('VALIDATION_FAILED', [{ in: part, path, message: 'must not contain a NUL character' }]);
+      if (path)
+        throw new AppError('VALIDATION_FAILED', [{ in: part, path, message: 'must not contain a NUL character' }]);
     }
   });
 }

@@ -23,7 +23,11 @@ describe('platform', () => {
   });
 
   it('answers unknown routes with a JSON 404 and a request id', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'x-request-id': 'abc-123' } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/nothing-here',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(response.statusCode).toBe(404);
     expect(response.json().error).toMatchObject({ code: 'ROUTE_NOT_FOUND', requestId: 'abc-123' });
   });
@@ -40,11 +44,19 @@ describe('platform', () => {
   });
 
   it('answers wrong types and unknown fields with 400 VALIDATION_FAILED and the path', async () => {
-    const wrongType = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.example', password: 42 } });
+    const wrongType = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'a@b.example', password: 42 },
+    });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().error.code).toBe('VALIDATION_FAILED');
     expect(wrongType.json().error.details[0].path).toBe('password');
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.example', password: 'x', admin: true } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'a@b.example', password: 'x', admin: true },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.code).toBe('VALIDATION_FAILED');
   });
@@ -61,7 +73,12 @@ describe('platform', () => {
   });
 
   it('answers an unsupported content type with 415', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<a/>',
+    });
     expect(response.statusCode).toBe(415);
     expect(response.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -82,7 +99,11 @@ describe('platform', () => {
     });
     expect(crossSite.statusCode).toBe(403);
     // Same origin and non-browser clients (no Origin, no Sec-Fetch-Site) pass.
-    const sameOrigin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { origin: 'http://verity.example', host: 'verity.example', 'sec-fetch-site': 'same-origin' } });
+    const sameOrigin = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { origin: 'http://verity.example', host: 'verity.example', 'sec-fetch-site': 'same-origin' },
+    });
     expect(sameOrigin.statusCode).toBe(200);
     const cli = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout' });
     expect(cli.statusCode).toBe(200);
@@ -93,7 +114,16 @@ describe('platform', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/health', '/api/v1/auth/login', '/api/v1/identify', '/api/v1/products', '/api/v1/products/{id}', '/api/v1/brands', '/api/v1/imports', '/api/v1/organisations']) {
+    for (const path of [
+      '/api/health',
+      '/api/v1/auth/login',
+      '/api/v1/identify',
+      '/api/v1/products',
+      '/api/v1/products/{id}',
+      '/api/v1/brands',
+      '/api/v1/imports',
+      '/api/v1/organisations',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
