@@ -99,7 +99,8 @@ export async function deleteProduct(db: Db, id: string) {
 /**
  * Rebuilds products' search text from their own columns and their brand's name, so that
  * every write path (editor, import, seed, brand rename) derives it the same way.
- * `search_names`: default-language name first (browse order), other names, brand.
+ * `search_names`: default-language name first (browse order), other names, brand; lower
+ * case without accents, like the queries run against it (see search.queries.ts).
  */
 export async function refreshSearchText(
   db: Db,
@@ -112,10 +113,10 @@ export async function refreshSearchText(
       : sql`p.organisation_id = ${where.organisationId ?? null}`;
   await db.execute(sql`
     update products p set
-      search_names = lower(concat_ws(' ',
+      search_names = unaccent(lower(concat_ws(' ',
         p.name ->> p.default_language,
         (select string_agg(v, ' ' order by k) from jsonb_each_text(p.name) e(k, v) where k <> p.default_language),
-        b.name)),
+        b.name))),
       search_document = concat_ws(' ',
         b.name,
         (select string_agg(v, ' ' order by k) from jsonb_each_text(p.name) e(k, v)),

@@ -80,7 +80,7 @@ export const products = pgTable(
     /** Names, descriptions, category, brand, references: what full-text search runs on. */
     searchDocument: text('search_document').notNull().default(''),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
-      (): SQL => sql`to_tsvector('simple'::regconfig, ${products.searchDocument})`,
+      (): SQL => sql`to_tsvector('verity_search'::regconfig, ${products.searchDocument})`,
     ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -43,10 +43,14 @@ export function normaliseIdentifiers(inputs: IdentifierInput[]): IdentifierRow[]
   return rows;
 }
 
+/** Lower case without accents, as `products.search_names` is stored: "Ámbar" → "ambar". */
+export function foldForSearch(text: string): string {
+  return text.trim().toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC');
+}
+
 /** Turns free text into a prefix tsquery (`rol:* & wat:*`); empty when nothing searchable. */
 export function toPrefixTsquery(text: string): string {
-  const words = text
-    .toLowerCase()
+  const words = foldForSearch(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 8);
@@ -260,7 +264,7 @@ export function createProductsService({ db }: { db: Db }) {
     },
   ): Promise<ProductSearchResult> {
     const scope = authorize(actor, 'catalog.read');
-    const text = query.q?.trim() ? { tsquery: toPrefixTsquery(query.q), raw: query.q.trim().toLowerCase() } : undefined;
+    const text = query.q?.trim() ? { tsquery: toPrefixTsquery(query.q), raw: foldForSearch(query.q) } : undefined;
     const filters = { text, brandId: query.brand, category: query.category };
     // Ranked results page by (score, id); browsing by (name, id).
     const after = text ? decodeCursor(query.cursor, scoreIdCursor) : decodeCursor(query.cursor, nameIdCursor);

@@ -81,7 +81,7 @@ function filterSql(scope: DataScope, f: SearchFilters): SQL {
     // Full text (prefix words) or, for typos, trigram word similarity on the names.
     parts.push(
       f.text.tsquery
-        ? sql`(p.search_vector @@ to_tsquery('simple', ${f.text.tsquery}) or ${f.text.raw} <% p.search_names)`
+        ? sql`(p.search_vector @@ to_tsquery('verity_search', ${f.text.tsquery}) or ${f.text.raw} <% p.search_names)`
         : sql`${f.text.raw} <% p.search_names`,
     );
   }
@@ -92,7 +92,7 @@ function filterSql(scope: DataScope, f: SearchFilters): SQL {
 
 function scoreSql(f: SearchFilters): SQL {
   if (!f.text) return sql`p.search_names`;
-  const rank = f.text.tsquery ? sql`ts_rank(p.search_vector, to_tsquery('simple', ${f.text.tsquery}))` : sql`0`;
+  const rank = f.text.tsquery ? sql`ts_rank(p.search_vector, to_tsquery('verity_search', ${f.text.tsquery}))` : sql`0`;
   return sql`(${rank} + word_similarity(${f.text.raw}, p.search_names))::real`;
 }
 

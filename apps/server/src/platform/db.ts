@@ -47,6 +47,7 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
 async function openEmbedded(opts: OpenDatabaseOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   let releaseLock = () => {};
@@ -57,7 +58,7 @@ async function openEmbedded(opts: OpenDatabaseOptions): Promise<Database> {
     releaseLock = lockDataDir(resolve(opts.dataDir));
   }
   try {
-    const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    const client = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent } });
     const db = drizzle(client, { schema }) as unknown as Db;
     await migrate(db as never, { migrationsFolder });
     return {

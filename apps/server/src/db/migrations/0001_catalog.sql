@@ -118,7 +118,7 @@ CREATE TABLE "products" (
 	"thumbnail_file_id" uuid,
 	"search_names" text DEFAULT '' NOT NULL,
 	"search_document" text DEFAULT '' NOT NULL,
-	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, "products"."search_document")) STORED,
+	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('verity_search'::regconfig, "products"."search_document")) STORED,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
