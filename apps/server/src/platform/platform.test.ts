@@ -30,6 +30,7 @@ describe('platform', () => {
     });
     expect(response.statusCode).toBe(404);
     expect(response.json().error).toMatchObject({ code: 'ROUTE_NOT_FOUND', requestId: 'abc-123' });
+    expect(response.headers['x-request-id']).toBe('abc-123');
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
