@@ -125,9 +125,9 @@ export async function buildApp(config: Config, { database }: AppDeps): Promise<F
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes(auth));
-  const organisations = createOrganisations({ db: database.db });
+  const catalog = createCatalog({ database, maxImageBytes: config.maxImageBytes });
+  const organisations = createOrganisations({ db: database.db, changed: catalog.service.changed });
   await app.register(organisations.routes);
-  const catalog = createCatalog({ db: database.db, maxImageBytes: config.maxImageBytes });
   await app.register(catalog.routes);
   await app.register(createIdentify({ catalog: catalog.service }).routes);
   await app.register(createImports({ catalog: catalog.service, maxImportBytes: config.maxImportBytes }).routes);

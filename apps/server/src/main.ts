@@ -11,7 +11,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
   });
-  if (config.mode === 'demo') await loadDemoDataOnce(database.db);
+  if (config.mode === 'demo') await loadDemoDataOnce(database);
   const app = await buildApp(config, { database });
 
   // Graceful shutdown: stop accepting, finish in-flight requests, close the database, release the lock.

@@ -32,7 +32,7 @@ function present({ brand, productCount }: BrandRow): Brand {
 // Brands carry no draft state: they are visible to every reader of the catalog.
 const asOwned = (row: BrandRow | undefined) => row && { organisationId: row.brand.organisationId, published: true };
 
-export function createBrandsService({ db }: { db: Db }) {
+export function createBrandsService({ db, changed }: { db: Db; changed: () => void }) {
   async function listBrands(actor: Actor, page: { cursor?: string | undefined; limit: number }) {
     const scope = authorize(actor, 'catalog.read');
     const after = decodeCursor(page.cursor, nameIdCursor);
@@ -83,6 +83,7 @@ export function createBrandsService({ db }: { db: Db }) {
         await q.updateBrand(tx, id, patch);
         if (patch.name !== undefined && patch.name !== row!.brand.name) await q.refreshSearchText(tx, { brandId: id });
       });
+      changed();
     } catch (error) {
       if (isUniqueViolation(error, 'brands_org_name_key')) throw new AppError('BRAND_NAME_TAKEN', { name: patch.name });
       throw error;

@@ -1,24 +1,51 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Db } from '../platform/db';
+import type { Database } from '../platform/db';
 import { createBrandsService } from './brands.service';
 import { brandsRoutes } from './brands.routes';
 import { createContactsService } from './contacts.service';
 import { contactsRoutes } from './contacts.routes';
+import { createIdentifierCache } from './identifier-cache';
 import { createImagesService } from './images.service';
 import { createProductsService } from './products.service';
 import { productsRoutes } from './products.routes';
+import { findCandidatesByIdentifier, type CandidateRow } from './search.queries';
+
+const CHANGES_CHANNEL = 'verity_catalog_changed';
 
 /** The catalog capability (C1): brands, products, images, contacts, applications for action. */
-export function createCatalog(deps: { db: Db; maxImageBytes: number }) {
-  const brands = createBrandsService(deps);
-  const products = createProductsService(deps);
-  const images = createImagesService(deps);
-  const contacts = createContactsService(deps);
+export function createCatalog({ database, maxImageBytes }: { database: Database; maxImageBytes: number }) {
+  const db = database.db;
+  const identifiers = createIdentifierCache<CandidateRow[]>({
+    load: (key) => {
+      const [kind, value] = key.split(':') as ['gtin' | 'imei_tac', string];
+      return findCandidatesByIdentifier(db, kind, value);
+    },
+  });
+
+  // After every committed catalog write: forget at once here, and tell the other server
+  // processes (one NOTIFY per burst of writes, e.g. during an import).
+  let notifyPending = false;
+  const changed = () => {
+    identifiers.clear();
+    if (notifyPending) return;
+    notifyPending = true;
+    setTimeout(() => {
+      notifyPending = false;
+      database.notify(CHANGES_CHANNEL, '').catch(() => {}); // lost: the cache's expiry covers it
+    }, 50).unref();
+  };
+  const listening = database.listen(CHANGES_CHANNEL, () => identifiers.clear());
+
+  const brands = createBrandsService({ db, changed });
+  const products = createProductsService({ db, changed, identifiers });
+  const images = createImagesService({ db, changed, maxImageBytes });
+  const contacts = createContactsService({ db, changed });
   const routes: FastifyPluginAsync = async (app) => {
+    await listening;
     await app.register(brandsRoutes(brands));
     await app.register(productsRoutes(products, images));
     await app.register(contactsRoutes(contacts));
   };
-  return { service: { brands, products, images, contacts }, routes };
+  return { service: { brands, products, images, contacts, changed }, routes };
 }
 export type CatalogService = ReturnType<typeof createCatalog>['service'];

@@ -37,7 +37,7 @@ const asOwned = (row: { organisationId: string } | undefined) =>
   row && { organisationId: row.organisationId, published: true };
 
 /** Contacts per country and customs applications for action, both owned by a right holder. */
-export function createContactsService({ db }: { db: Db }) {
+export function createContactsService({ db, changed }: { db: Db; changed: () => void }) {
   async function checkBrand(actor: Actor, brandId: string | null | undefined) {
     if (!brandId) return;
     const brand = await q.findBrandById(db, brandId);
@@ -83,7 +83,9 @@ export function createContactsService({ db }: { db: Db }) {
       authorize(actor, 'catalog.write');
       await checkBrand(actor, input.brandId);
       checkDates(input);
-      return presentApplication(await c.insertApplication(db, { ...input, organisationId: actor.organisationId }));
+      const created = await c.insertApplication(db, { ...input, organisationId: actor.organisationId });
+      changed(); // "application in force" in identify answers
+      return presentApplication(created);
     },
     async updateApplication(actor: Actor, id: string, patch: Partial<ApplicationInput>) {
       const existing = await c.findApplication(db, id);
@@ -93,11 +95,14 @@ export function createContactsService({ db }: { db: Db }) {
         validFrom: patch.validFrom ?? existing!.validFrom,
         validUntil: patch.validUntil ?? existing!.validUntil,
       });
-      return presentApplication(await c.updateApplication(db, id, patch));
+      const updated = await c.updateApplication(db, id, patch);
+      changed();
+      return presentApplication(updated);
     },
     async deleteApplication(actor: Actor, id: string) {
       authorizeOn(actor, 'catalog.write', asOwned(await c.findApplication(db, id)), 'APPLICATION_NOT_FOUND');
       await c.deleteApplication(db, id);
+      changed();
     },
   };
 }

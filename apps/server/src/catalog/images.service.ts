@@ -13,7 +13,15 @@ const THUMB_SIDE = 320;
 /** Refuse decompression bombs: at most 50 megapixels. */
 const MAX_PIXELS = 50_000_000;
 
-export function createImagesService({ db, maxImageBytes }: { db: Db; maxImageBytes: number }) {
+export function createImagesService({
+  db,
+  changed,
+  maxImageBytes,
+}: {
+  db: Db;
+  changed: () => void;
+  maxImageBytes: number;
+}) {
   async function productForWrite(actor: Actor, productId: string) {
     const product = await q.findProductById(db, productId);
     authorizeOn(
@@ -87,6 +95,7 @@ export function createImagesService({ db, maxImageBytes }: { db: Db; maxImageByt
       await images.refreshProductThumbnail(tx, productId);
       return row;
     });
+    changed(); // the product's thumbnail
     return {
       id: image.id,
       url: fileUrl(image.fileId),
@@ -108,6 +117,7 @@ export function createImagesService({ db, maxImageBytes }: { db: Db; maxImageByt
       await q.updateProduct(tx, productId, { features });
       await images.refreshProductThumbnail(tx, productId);
     });
+    changed();
   }
 
   async function readFile(actor: Actor, fileId: string) {

@@ -5,7 +5,9 @@ import { AppError } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
 import { nameIdCursor, scoreIdCursor } from '../platform/cursors';
 import { isUniqueViolation } from '../platform/pg-errors';
-import { authorize, authorizeOn, can, type Actor, type DataScope } from '../platform/policy';
+import { authorize, authorizeOn, can, covers, type Actor, type DataScope } from '../platform/policy';
+import type { IdentifierCache } from './identifier-cache';
+import type { CandidateRow } from './search.queries';
 import * as q from './catalog.queries';
 import * as search from './search.queries';
 import { fileUrl, presentSummary } from './products.present';
@@ -45,7 +47,12 @@ export function normaliseIdentifiers(inputs: IdentifierInput[]): IdentifierRow[]
 
 /** Lower case without accents, as `products.search_names` is stored: "Ámbar" → "ambar". */
 export function foldForSearch(text: string): string {
-  return text.trim().toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC');
+  return text
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .normalize('NFC');
 }
 
 /** Turns free text into a prefix tsquery (`rol:* & wat:*`); empty when nothing searchable. */
@@ -57,7 +64,14 @@ export function toPrefixTsquery(text: string): string {
   return words.map((w) => `${w}:*`).join(' & ');
 }
 
-export function createProductsService({ db }: { db: Db }) {
+export interface ProductsDeps {
+  db: Db;
+  /** Call after a committed write: clears identify's cache everywhere. */
+  changed: () => void;
+  identifiers: IdentifierCache<CandidateRow[]>;
+}
+
+export function createProductsService({ db, changed, identifiers }: ProductsDeps) {
   async function checkWritable(
     tx: Db,
     actor: Actor,
@@ -93,11 +107,11 @@ export function createProductsService({ db }: { db: Db }) {
 
   /** Writes a whole product (create, or replace when `productId` is given) in one transaction. */
   async function writeProduct(actor: Actor, input: ProductInput, productId?: string): Promise<string> {
-    const identifiers = normaliseIdentifiers(input.identifiers);
+    const identifierRows = normaliseIdentifiers(input.identifiers);
     try {
-      return await db.transaction(async (tx) => {
+      const written = await db.transaction(async (tx) => {
         await checkWritable(tx, actor, input);
-        await checkIdentifiers(tx, identifiers, productId);
+        await checkIdentifiers(tx, identifierRows, productId);
         await checkFeatureImages(tx, input, productId);
         const columns = {
           brandId: input.brandId,
@@ -114,10 +128,12 @@ export function createProductsService({ db }: { db: Db }) {
         let id = productId;
         if (id) await q.updateProduct(tx, id, columns);
         else id = (await q.insertProduct(tx, { ...columns, organisationId: actor.organisationId })).id;
-        await q.replaceIdentifiers(tx, id, actor.organisationId, identifiers);
+        await q.replaceIdentifiers(tx, id, actor.organisationId, identifierRows);
         await q.refreshSearchText(tx, { productId: id });
         return id;
       });
+      changed();
+      return written;
     } catch (error) {
       if (isUniqueViolation(error, 'products_org_reference_key'))
         throw new AppError('PRODUCT_REFERENCE_TAKEN', { reference: input.reference });
@@ -176,6 +192,7 @@ export function createProductsService({ db }: { db: Db }) {
   async function deleteProduct(actor: Actor, id: string) {
     await loadForWrite(actor, id);
     await q.deleteProduct(db, id);
+    changed();
   }
 
   /** For imports: create, or replace the product with the same reference in the actor's organisation. */
@@ -282,12 +299,37 @@ export function createProductsService({ db }: { db: Db }) {
     };
   }
 
+  /** Identifier lookups through the cache, narrowed to what this actor may see. */
+  async function byIdentifier(
+    actor: Actor,
+    scope: DataScope,
+    kind: 'gtin' | 'imei_tac',
+    value: string,
+  ): Promise<search.SummaryRow[]> {
+    const candidates = await identifiers.get(`${kind}:${value}`);
+    const today = new Date().toISOString().slice(0, 10);
+    return candidates
+      .filter((c) => covers(scope, { organisationId: c.organisation_id, published: c.status === 'published' }))
+      .map(({ applications, ...c }) => ({
+        ...c,
+        sort_key: null,
+        // In force today, in the caller's country, for all the right holder's brands or this one.
+        application_in_force: applications.some(
+          (a) =>
+            a.country === actor.country &&
+            (a.brand_id === null || a.brand_id === c.brand_id) &&
+            a.valid_from <= today &&
+            today <= a.valid_until,
+        ),
+      }));
+  }
+
   /** Identify's lookups: exact identifiers first, then proprietary patterns, then text. */
   function lookups(actor: Actor) {
     const scope: DataScope = authorize(actor, 'catalog.read');
     return {
-      byGtin: (gtin14: string) => search.findProductsByIdentifier(db, scope, actor.country, 'gtin', gtin14),
-      byTac: (tac: string) => search.findProductsByIdentifier(db, scope, actor.country, 'imei_tac', tac),
+      byGtin: (gtin14: string) => byIdentifier(actor, scope, 'gtin', gtin14),
+      byTac: (tac: string) => byIdentifier(actor, scope, 'imei_tac', tac),
       byProprietaryCode: (code: string) => search.findProductsByProprietaryCode(db, scope, actor.country, code),
     };
   }

@@ -41,19 +41,27 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   return result.rows as T[];
 }
 
-/** Products carrying an identifier of this kind and exact value (GTIN-14, TAC). */
-export function findProductsByIdentifier(
-  db: Db,
-  scope: DataScope,
-  country: string | null,
-  kind: 'gtin' | 'imei_tac',
-  value: string,
-) {
-  return rowsOf<SummaryRow>(
+/** A product found by an identifier, with its right holder's applications for action. */
+export interface CandidateRow extends Omit<SummaryRow, 'application_in_force' | 'sort_key'> {
+  applications: { country: string; brand_id: string | null; valid_from: string; valid_until: string }[];
+}
+
+/**
+ * Products carrying an identifier of this kind and exact value (GTIN-14, TAC), whoever may
+ * see them: the identifier cache keeps this and applies each caller's scope itself.
+ */
+export function findCandidatesByIdentifier(db: Db, kind: 'gtin' | 'imei_tac', value: string) {
+  return rowsOf<CandidateRow>(
     db,
-    sql`select ${summaryColumns(country)}, null as sort_key
+    sql`select p.id, p.brand_id, b.name as brand_name, p.organisation_id, o.name as organisation_name,
+        p.name, p.default_language, p.category, p.status, p.thumbnail_file_id,
+        coalesce((
+          select json_agg(json_build_object('country', a.country, 'brand_id', a.brand_id,
+                 'valid_from', a.valid_from, 'valid_until', a.valid_until))
+          from applications_for_action a where a.organisation_id = p.organisation_id
+        ), '[]'::json) as applications
       from product_identifiers i join products p on p.id = i.product_id ${summaryJoins}
-      where i.kind = ${kind} and i.value = ${value} and ${productScopeSql(scope)}
+      where i.kind = ${kind} and i.value = ${value}
       order by p.id limit 20`,
   );
 }

@@ -87,7 +87,7 @@ async function importFile(database: Database, args: string[]) {
     organisationKind: 'right_holder',
     country: null,
   };
-  const catalog = createCatalog({ db: database.db, maxImageBytes: 0 }).service;
+  const catalog = createCatalog({ database, maxImageBytes: 0 }).service;
   const format = /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : 'csv';
   const report = await createImportsService({ catalog }).importCatalog(actor, format, createReadStream(file), (r) =>
     process.stderr.write(`\r${r.rows} rows, ${r.failed} failed`),

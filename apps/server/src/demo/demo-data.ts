@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { gs1CheckDigit } from '@verity/codes';
 import type { ProductInput } from '@verity/contract';
-import type { Db } from '../platform/db';
+import type { Database } from '../platform/db';
 import type { Actor } from '../platform/policy';
 import { users } from '../organisations/organisations.tables';
 import { createOrganisationsService } from '../organisations/organisations.service';
@@ -18,12 +18,13 @@ const gtin14 = (indicator: string, body12: string) => indicator + body12 + Strin
  * holders with brands, products, contacts and applications for action. Loaded once, in
  * demo mode only (never in production mode: the passwords are public).
  */
-export async function loadDemoDataOnce(db: Db): Promise<boolean> {
+export async function loadDemoDataOnce(database: Database): Promise<boolean> {
+  const db = database.db;
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@demo.test')).limit(1);
   if (existing) return false;
 
   const orgs = createOrganisationsService({ db });
-  const catalog = createCatalog({ db, maxImageBytes: 10 * 1024 * 1024 }).service;
+  const catalog = createCatalog({ database, maxImageBytes: 10 * 1024 * 1024 }).service;
 
   const secretariat = await orgs.provisionOrganisation({ kind: 'secretariat', name: 'Verity Secretariat' });
   const frCustoms = await orgs.provisionOrganisation({

@@ -155,6 +155,25 @@ describe('identify', () => {
     expect((await identify(rh, watch.gtin13)).json().products[0].id).toBe(watch.id);
   });
 
+  it('answers from fresh data right after the catalog changes', async () => {
+    const product = await t.factories.product(rh, { name: { en: 'Fresh check' } });
+    const gtin = product.identifiers[0]!.value;
+    expect((await identify(officer, gtin)).json().products[0]).toMatchObject({
+      name: 'Fresh check',
+      applicationInForce: true,
+    });
+    await rh.request('PATCH', `/api/v1/products/${product.id}`, { name: { en: 'Renamed' } });
+    expect((await identify(officer, gtin)).json().products[0].name).toBe('Renamed');
+    await rh.request('PATCH', `/api/v1/products/${product.id}`, { status: 'draft' });
+    expect((await identify(officer, gtin)).json().products).toEqual([]);
+    await rh.request('PATCH', `/api/v1/products/${product.id}`, { status: 'published' });
+    const applications = (await rh.request('GET', '/api/v1/applications-for-action')).json().items;
+    for (const a of applications) await rh.request('DELETE', `/api/v1/applications-for-action/${a.id}`);
+    expect((await identify(officer, gtin)).json().products[0].applicationInForce).toBe(false);
+    await rh.request('DELETE', `/api/v1/products/${product.id}`);
+    expect((await identify(officer, gtin)).json().products).toEqual([]);
+  });
+
   it('refuses input that is too long or not a string', async () => {
     expect((await identify(officer, 'x'.repeat(5000))).statusCode).toBe(400);
     expect((await officer.request('POST', '/api/v1/identify', { input: 5 })).statusCode).toBe(400);

@@ -41,7 +41,8 @@ export interface NewUser {
   role: Role;
 }
 
-export function createOrganisationsService({ db }: { db: Db }) {
+/** `changed`: organisation names appear in catalog answers; called after an update. */
+export function createOrganisationsService({ db, changed = () => {} }: { db: Db; changed?: () => void }) {
   /** Without an actor: for the command line and demo data, which act as the platform itself. */
   async function provisionOrganisation(input: {
     kind: OrganisationKind;
@@ -118,6 +119,7 @@ export function createOrganisationsService({ db }: { db: Db }) {
     const existing = row as OrganisationRow;
     checkCountry(existing.kind, patch.country === undefined ? existing.country : patch.country);
     const updated = await q.updateOrganisation(db, id, patch);
+    changed();
     return present(updated!);
   }
 

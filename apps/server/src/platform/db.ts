@@ -14,6 +14,12 @@ export type Db = NodePgDatabase<typeof schema>;
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /**
+   * PostgreSQL LISTEN/NOTIFY: tells every server process on this database (and this one)
+   * that something changed. Delivery is best-effort, so listeners must also expire what they keep.
+   */
+  notify(channel: string, payload: string): Promise<void>;
+  listen(channel: string, handler: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,7 +47,35 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   pool.on('error', () => {});
   const db = drizzle(pool, { schema });
   await migrate(db, { migrationsFolder });
-  return { db, engine: 'postgres', close: () => pool.end() };
+
+  // One dedicated connection receives notifications; it is opened on first listen.
+  const handlers = new Map<string, ((payload: string) => void)[]>();
+  let listener: InstanceType<typeof pg.Client> | undefined;
+  const listen = async (channel: string, handler: (payload: string) => void) => {
+    if (!listener) {
+      listener = new pg.Client({ connectionString: url });
+      listener.on('error', () => {}); // a dropped listener only delays invalidation (see notify's doc)
+      listener.on('notification', (n) => handlers.get(n.channel)?.forEach((h) => h(n.payload ?? '')));
+      await listener.connect();
+    }
+    if (!handlers.has(channel)) {
+      handlers.set(channel, []);
+      await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    }
+    handlers.get(channel)!.push(handler);
+  };
+  return {
+    db,
+    engine: 'postgres',
+    notify: async (channel, payload) => {
+      await pool.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    listen,
+    close: async () => {
+      await listener?.end().catch(() => {});
+      await pool.end();
+    },
+  };
 }
 
 async function openEmbedded(opts: OpenDatabaseOptions): Promise<Database> {
@@ -64,6 +98,12 @@ async function openEmbedded(opts: OpenDatabaseOptions): Promise<Database> {
     return {
       db,
       engine: 'pglite',
+      notify: async (channel, payload) => {
+        await client.query('select pg_notify($1, $2)', [channel, payload]);
+      },
+      listen: async (channel, handler) => {
+        await client.listen(channel, handler);
+      },
       close: async () => {
         await client.close();
         releaseLock();
