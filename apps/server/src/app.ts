@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -22,6 +21,7 @@ import {
   requireAccessDeclarations,
 } from './platform/http';
 import { installInputHygiene } from './platform/input-hygiene';
+import { installSecurityHeaders } from './platform/security-headers';
 import { version } from './platform/version';
 import { createAuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
@@ -66,7 +66,7 @@ export async function buildApp(config: Config, { database }: AppDeps): Promise<F
   requireAccessDeclarations(app);
 
   await app.register(cookie);
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         // The barcode decoder (zxing-wasm) compiles WebAssembly in the page.
