@@ -97,11 +97,22 @@ export async function deleteProduct(db: Db, id: string) {
 }
 
 /**
- * Rebuilds products' search text from their own columns and their brand's name, so that
- * every write path (editor, import, seed, brand rename) derives it the same way.
+ * The search text of a product, from its own columns (alias `p`) and its brand's name
+ * (alias `b`): every write path (editor, import, seed, brand rename) derives it the same way.
  * `search_names`: default-language name first (browse order), other names, brand; lower
  * case without accents, like the queries run against it (see search.queries.ts).
  */
+export const searchNamesSql = sql`unaccent(lower(concat_ws(' ',
+  p.name ->> p.default_language,
+  (select string_agg(v, ' ' order by k) from jsonb_each_text(p.name) e(k, v) where k <> p.default_language),
+  b.name)))`;
+export const searchDocumentSql = sql`concat_ws(' ',
+  b.name,
+  (select string_agg(v, ' ' order by k) from jsonb_each_text(p.name) e(k, v)),
+  (select string_agg(v, ' ' order by k) from jsonb_each_text(p.description) e(k, v)),
+  p.category, p.reference, p.hs_code)`;
+
+/** Rebuilds the search text of one product, a brand's products, or an organisation's. */
 export async function refreshSearchText(
   db: Db,
   where: { productId?: string; brandId?: string; organisationId?: string },
@@ -112,16 +123,7 @@ export async function refreshSearchText(
       ? sql`p.brand_id = ${where.brandId}`
       : sql`p.organisation_id = ${where.organisationId ?? null}`;
   await db.execute(sql`
-    update products p set
-      search_names = unaccent(lower(concat_ws(' ',
-        p.name ->> p.default_language,
-        (select string_agg(v, ' ' order by k) from jsonb_each_text(p.name) e(k, v) where k <> p.default_language),
-        b.name))),
-      search_document = concat_ws(' ',
-        b.name,
-        (select string_agg(v, ' ' order by k) from jsonb_each_text(p.name) e(k, v)),
-        (select string_agg(v, ' ' order by k) from jsonb_each_text(p.description) e(k, v)),
-        p.category, p.reference, p.hs_code)
+    update products p set search_names = ${searchNamesSql}, search_document = ${searchDocumentSql}
     from brands b
     where b.id = p.brand_id and ${condition}`);
 }

@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { identify } from '@verity/codes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { seedCatalog } from './seed';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('verity seed', () => {
+  it('generates a catalog that identify and search find like any other, and can run twice', async () => {
+    const first = await seedCatalog(t.db, { products: 300 });
+    expect(first).toMatchObject({ products: 300, brands: 5, organisations: 3 });
+    const second = await seedCatalog(t.db, { products: 120, brands: 7 });
+    expect(second.gtinPrefix).not.toBe(first.gtinPrefix);
+
+    const gtins = (await t.db.execute(sql`select value from product_identifiers where kind = 'gtin'`)).rows as {
+      value: string;
+    }[];
+    expect(gtins.length).toBe(300 + 75 + 120 + 30); // one per product, plus a case GTIN for one in four
+    expect(gtins.every((g) => identify(g.value).valid)).toBe(true);
+
+    const officer = await t.factories.user('officer');
+    const [published] = (
+      await t.db.execute(sql`select p.name->>'en' as name, i.value from products p
+      join product_identifiers i on i.product_id = p.id and i.kind = 'gtin' and i.packaging_level = 'case'
+      where p.status = 'published' limit 1`)
+    ).rows as { name: string; value: string }[];
+    const found = (await officer.request('POST', '/api/v1/identify', { input: published!.value, lang: 'en' })).json();
+    expect(found.products[0].name).toBe(published!.name);
+    const search = (await officer.request('GET', '/api/v1/products?q=chronograph')).json();
+    expect(search.total).toBeGreaterThan(0);
+    expect(search.facets.category).toEqual([{ value: 'Watches', label: 'Watches', count: search.total }]);
+    const french = (await officer.request('GET', '/api/v1/products?q=montre%20plongee&lang=fr')).json();
+    expect(french.items[0].name).toMatch(/^Montre de plongée/);
+  });
+});
