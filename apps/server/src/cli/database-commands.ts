@@ -30,7 +30,7 @@ export async function runDatabaseCommand(
         return 0;
       case 'seed': {
         const { values } = parseArgs({ args, options: { products: { type: 'string' }, brands: { type: 'string' } } });
-        const { seedCatalog } = await import('./seed');
+        const { seedCatalog } = await import('../catalog/catalog-seed');
         const products = Number(values.products ?? 1000);
         const brands = values.brands === undefined ? undefined : Number(values.brands);
         if (!Number.isInteger(products) || products < 1) throw new Error('--products must be a positive whole number');

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { identify } from '@verity/codes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { seedCatalog } from './seed';
+import { seedCatalog } from './catalog-seed';
 
 let t: TestApp;
 beforeAll(async () => {

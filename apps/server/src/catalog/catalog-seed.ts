@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db';
-import { searchDocumentSql, searchNamesSql } from '../catalog/catalog.queries';
+import { searchDocumentSql, searchNamesSql } from './catalog.queries';
 
 /**
  * `verity seed`: a synthetic but realistic catalog for trials and benchmarks — right
