@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CountrySchema, DateSchema, IdSchema, LanguageSchema, LocalizedTextSchema, patchSchemaOf } from './common';
+import {
+  CountrySchema,
+  DateSchema,
+  IdSchema,
+  LanguageSchema,
+  LocalizedNameSchema,
+  LocalizedTextSchema,
+  patchSchemaOf,
+} from './common';
 
 // ---- Brands and trademark registrations ----
 
@@ -64,7 +72,7 @@ export const IdentifierSchema = z.object({
 export const featureKinds = ['genuine', 'counterfeit', 'security', 'packaging'] as const;
 export const FeatureInputSchema = z.strictObject({
   kind: z.enum(featureKinds).describe('genuine feature, counterfeit indicator, security feature or packaging'),
-  title: LocalizedTextSchema,
+  title: LocalizedNameSchema,
   description: LocalizedTextSchema.default({}),
   imageIds: z.array(IdSchema).max(20).default([]).describe('Images of this product that illustrate the feature'),
 });
@@ -89,7 +97,7 @@ export const ProductInputSchema = z.strictObject({
     .describe("The right holder's own reference (SKU); unique per organisation"),
   status: z.enum(productStatuses).default('published'),
   defaultLanguage: LanguageSchema.default('en'),
-  name: LocalizedTextSchema,
+  name: LocalizedNameSchema,
   description: LocalizedTextSchema.default({}),
   instructions: LocalizedTextSchema.default({}).describe('Instructions for customs'),
   category: z.string().trim().min(1).max(100).nullable().default(null),

@@ -24,6 +24,11 @@ export const LocalizedTextSchema = z
   .describe('Text per language (ISO 639-1 keys)');
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
+/** A name or title in several languages (at most 300 characters each). */
+export const LocalizedNameSchema = z
+  .partialRecord(LanguageSchema, z.string().trim().min(1).max(300))
+  .describe('Name per language (ISO 639-1 keys)');
+
 export const ErrorResponseSchema = z
   .object({
     error: z.object({

@@ -16,7 +16,12 @@ const FacetSchema = z.object({ value: z.string(), label: z.string(), count: z.nu
 export const ProductSearchResultSchema = z.object({
   items: z.array(ProductSummarySchema),
   nextCursor: z.string().nullable(),
-  total: z.number().int().describe('Matches for the query and filters (capped at 10,000)'),
+  total: z
+    .number()
+    .int()
+    .describe(
+      'Matches for the query and filters, counted up to 2,000 (facets too); beyond that, results are not ranked',
+    ),
   facets: z.object({ brand: z.array(FacetSchema), category: z.array(FacetSchema) }),
 });
 export type ProductSearchResult = z.infer<typeof ProductSearchResultSchema>;

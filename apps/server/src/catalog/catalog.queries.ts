@@ -102,10 +102,11 @@ export async function deleteProduct(db: Db, id: string) {
  * `search_names`: default-language name first (browse order), other names, brand; lower
  * case without accents, like the queries run against it (see search.queries.ts).
  */
-export const searchNamesSql = sql`unaccent(lower(concat_ws(' ',
+// At most 600 characters: it is also the btree key that lists products by name.
+export const searchNamesSql = sql`left(unaccent(lower(concat_ws(' ',
   p.name ->> p.default_language,
   (select string_agg(v, ' ' order by k) from jsonb_each_text(p.name) e(k, v) where k <> p.default_language),
-  b.name)))`;
+  b.name))), 600)`;
 export const searchDocumentSql = sql`concat_ws(' ',
   b.name,
   (select string_agg(v, ' ' order by k) from jsonb_each_text(p.name) e(k, v)),

@@ -87,11 +87,13 @@ export const products = pgTable(
   },
   (t) => [
     index('products_org_idx').on(t.organisationId, t.id),
-    index('products_brand_idx').on(t.brandId),
     index('products_category_idx').on(t.category),
     uniqueIndex('products_org_reference_key').on(t.organisationId, t.reference),
     index('products_search_vector_idx').using('gin', t.searchVector),
     index('products_search_names_trgm_idx').using('gin', sql`${t.searchNames} gin_trgm_ops`),
+    // Listing by name (browse, and searches with too many matches to rank), keyset-paged.
+    index('products_search_names_id_idx').on(t.searchNames, t.id),
+    index('products_brand_names_idx').on(t.brandId, t.searchNames, t.id),
   ],
 );
 

@@ -3,7 +3,7 @@ import type { IdentifierInput, Language, ProductInput, ProductSearchResult, Prod
 import type { Db } from '../platform/db';
 import { AppError } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
-import { nameIdCursor, scoreIdCursor } from '../platform/cursors';
+import { searchCursor } from '../platform/cursors';
 import { isUniqueViolation } from '../platform/pg-errors';
 import { authorize, authorizeOn, can, covers, type Actor, type DataScope } from '../platform/policy';
 import type { IdentifierCache } from './identifier-cache';
@@ -44,6 +44,14 @@ export function normaliseIdentifiers(inputs: IdentifierInput[]): IdentifierRow[]
   });
   return rows;
 }
+
+/**
+ * Searches count (and facet) at most this many matches; when there are more, results come
+ * in a stable arbitrary order instead of ranked, since ranking reads every match.
+ */
+export const COUNT_AT_MOST = 2000;
+/** Similar-name matches (typos) considered at most: checking each costs a similarity computation. */
+export const SIMILAR_AT_MOST = 200;
 
 /** Lower case without accents, as `products.search_names` is stored: "Ámbar" → "ambar". */
 export function foldForSearch(text: string): string {
@@ -281,22 +289,45 @@ export function createProductsService({ db, changed, identifiers }: ProductsDeps
     },
   ): Promise<ProductSearchResult> {
     const scope = authorize(actor, 'catalog.read');
-    const text = query.q?.trim() ? { tsquery: toPrefixTsquery(query.q), raw: foldForSearch(query.q) } : undefined;
-    const filters = { text, brandId: query.brand, category: query.category };
-    // Ranked results page by (score, id); browsing by (name, id).
-    const after = text ? decodeCursor(query.cursor, scoreIdCursor) : decodeCursor(query.cursor, nameIdCursor);
-    const [rows, facets] = await Promise.all([
-      search.searchProducts(db, scope, actor.country, filters, { after, limit: query.limit }),
-      search.countSearchFacets(db, scope, filters),
-    ]);
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((r) => presentSummary(r, query.lang ?? actor.locale ?? undefined)),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.sort_key ?? '', last.id]) : null,
-      total: facets.total,
-      facets: { brand: facets.brands, category: facets.categories },
-    };
+    const q = query.q?.trim() ?? '';
+    const cursor = decodeCursor(query.cursor, searchCursor);
+    const tsquery = toPrefixTsquery(q);
+    const filtersFor = (match: search.MatchMode) => ({
+      text: q ? { tsquery, raw: foldForSearch(q), match } : undefined,
+      brandId: query.brand,
+      category: query.category,
+    });
+    // Words first; when no product has them all, similar names (typos). A next page keeps
+    // the way its first page matched and ordered, as its cursor says.
+    return search.withIndexPlans(db, async (tx) => {
+      let match: search.MatchMode = cursor?.[1] ?? (tsquery ? 'words' : 'similar');
+      const cap = (m: search.MatchMode) => (m === 'similar' ? SIMILAR_AT_MOST : COUNT_AT_MOST);
+      let facets = await search.countSearchFacets(tx, scope, filtersFor(match), cap(match));
+      if (!cursor && q && match === 'words' && facets.total === 0) {
+        match = 'similar';
+        facets = await search.countSearchFacets(tx, scope, filtersFor(match), cap(match));
+      }
+      // Rank when every match can be ranked cheaply, and always for similar names (the
+      // closest first); beyond that, a stable arbitrary order.
+      const order: search.OrderMode =
+        cursor?.[0] ?? (!q ? 'name' : match === 'similar' || facets.total < COUNT_AT_MOST ? 'rank' : 'id');
+      const after = cursor && ([cursor[2], cursor[3]] as [string | number, string]);
+      const rows = await search.searchProducts(tx, scope, actor.country, filtersFor(match), {
+        order,
+        candidates: cap(match),
+        after,
+        limit: query.limit,
+      });
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      return {
+        items: items.map((r) => presentSummary(r, query.lang ?? actor.locale ?? undefined)),
+        nextCursor:
+          rows.length > query.limit && last ? encodeCursor([order, match, last.sort_key ?? '', last.id]) : null,
+        total: facets.total,
+        facets: { brand: facets.brands, category: facets.categories },
+      };
+    });
   }
 
   /** Identifier lookups through the cache, narrowed to what this actor may see. */

@@ -77,8 +77,20 @@ export function findProductsByProprietaryCode(db: Db, scope: DataScope, country:
   );
 }
 
+/**
+ * How a text query matches: `words` — full text, every word as a prefix (GIN on the
+ * tsvector); `similar` — trigram word similarity on the names, for typos (GIN trigram).
+ */
+export type MatchMode = 'words' | 'similar';
+/**
+ * How results are ordered: `rank` — best first (reads every match: for small sets);
+ * `id` — in a fixed arbitrary order, walking the primary key until a page is full (fast
+ * however many products match); `name` — alphabetically, for browsing without text.
+ */
+export type OrderMode = 'rank' | 'id' | 'name';
+
 export interface SearchFilters {
-  text?: { tsquery: string; raw: string } | undefined;
+  text?: { tsquery: string; raw: string; match: MatchMode } | undefined;
   brandId?: string | undefined;
   category?: string | undefined;
 }
@@ -86,10 +98,9 @@ export interface SearchFilters {
 function filterSql(scope: DataScope, f: SearchFilters): SQL {
   const parts: SQL[] = [productScopeSql(scope)];
   if (f.text) {
-    // Full text (prefix words) or, for typos, trigram word similarity on the names.
     parts.push(
-      f.text.tsquery
-        ? sql`(p.search_vector @@ to_tsquery('verity_search', ${f.text.tsquery}) or ${f.text.raw} <% p.search_names)`
+      f.text.match === 'words'
+        ? sql`p.search_vector @@ to_tsquery('verity_search', ${f.text.tsquery})`
         : sql`${f.text.raw} <% p.search_names`,
     );
   }
@@ -98,47 +109,73 @@ function filterSql(scope: DataScope, f: SearchFilters): SQL {
   return sql.join(parts, sql` and `);
 }
 
-function scoreSql(f: SearchFilters): SQL {
-  if (!f.text) return sql`p.search_names`;
-  const rank = f.text.tsquery ? sql`ts_rank(p.search_vector, to_tsquery('verity_search', ${f.text.tsquery}))` : sql`0`;
-  return sql`(${rank} + word_similarity(${f.text.raw}, p.search_names))::real`;
+function rankSql(text: NonNullable<SearchFilters['text']>): SQL {
+  const words =
+    text.match === 'words' ? sql`ts_rank(p.search_vector, to_tsquery('verity_search', ${text.tsquery}))` : sql`0`;
+  return sql`(${words} + word_similarity(${text.raw}, p.search_names))::real`;
 }
 
 /**
- * One page of matches. With text: best first, keyset on (score, id); without: by name,
- * keyset on (search_names, id).
+ * One page of matches, keyset-paged on (key, id) in the given order. Ranking reads every
+ * match, so it ranks at most `candidates` of them. Run it in `withIndexPlans`.
  */
-export function searchProducts(
+export async function searchProducts(
   db: Db,
   scope: DataScope,
   country: string | null,
   f: SearchFilters,
-  page: { after?: [string | number, string] | undefined; limit: number },
+  page: { order: OrderMode; candidates: number; after?: [string | number, string] | undefined; limit: number },
 ) {
-  const score = scoreSql(f);
-  const byScore = !!f.text;
+  const order = page.order === 'rank' && !f.text ? 'name' : page.order;
+  const key = order === 'rank' && f.text ? rankSql(f.text) : order === 'name' ? sql`p.search_names` : sql`p.id::text`;
   let after = sql`true`;
   if (page.after) {
-    const [key, id] = page.after;
-    after = byScore
-      ? sql`(${score}, p.id) < (${key}::real, ${id}::uuid)`
-      : sql`(p.search_names, p.id) > (${String(key)}, ${id}::uuid)`;
+    const [value, id] = page.after;
+    after =
+      order === 'rank'
+        ? sql`(${key}, p.id) < (${value}::real, ${id}::uuid)`
+        : order === 'name'
+          ? sql`(p.search_names, p.id) > (${String(value)}, ${id}::uuid)`
+          : sql`p.id > ${id}::uuid`;
   }
-  const order = byScore ? sql`sort_key desc, p.id desc` : sql`sort_key asc, p.id asc`;
+  if (order === 'rank') {
+    return rowsOf<SummaryRow>(
+      db,
+      sql`with candidates as (select p.id from products p where ${filterSql(scope, f)} limit ${page.candidates})
+        select ${summaryColumns(country)}, ${key} as sort_key
+        from candidates c join products p on p.id = c.id ${summaryJoins}
+        where ${after}
+        order by sort_key desc, p.id desc
+        limit ${page.limit + 1}`,
+    );
+  }
+  // Ordered walks must walk their btree: the planner, underestimating how many rows match
+  // several prefixes, would otherwise collect every match through the GIN index and sort.
+  await db.execute(sql`set local enable_bitmapscan = off`);
   return rowsOf<SummaryRow>(
     db,
-    sql`select ${summaryColumns(country)}, ${score} as sort_key
+    sql`select ${summaryColumns(country)}, ${key} as sort_key
       from products p ${summaryJoins}
       where ${filterSql(scope, f)} and ${after}
-      order by ${order}
+      order by ${order === 'name' ? sql`p.search_names, p.id` : sql`p.id`}
       limit ${page.limit + 1}`,
   );
 }
 
-export const FACET_SAMPLE = 10_000;
+/**
+ * Runs a search's statements with sequential scans discouraged: under a LIMIT the planner
+ * underestimates what a prefix match on the GIN indexes costs in a full scan, and then
+ * reads the whole table instead of the index's few pages.
+ */
+export function withIndexPlans<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return fn(tx);
+  });
+}
 
-/** Total (capped) and brand/category counts over at most FACET_SAMPLE matches. */
-export async function countSearchFacets(db: Db, scope: DataScope, f: SearchFilters) {
+/** Total and brand/category counts, exact up to `sample` matches (then counted over the first `sample`). */
+export async function countSearchFacets(db: Db, scope: DataScope, f: SearchFilters, sample: number) {
   const [totals] = await rowsOf<{
     total: number;
     brands: { value: string; label: string; count: number }[] | null;
@@ -147,7 +184,7 @@ export async function countSearchFacets(db: Db, scope: DataScope, f: SearchFilte
     db,
     sql`with m as (
         select p.brand_id, p.category from products p
-        where ${filterSql(scope, f)} limit ${FACET_SAMPLE}
+        where ${filterSql(scope, f)} limit ${sample}
       )
       select
         (select count(*)::int from m) as total,

@@ -23,6 +23,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Per-connection settings. Typo tolerance: pg_trgm's default word-similarity threshold
+ * (0.6) misses one-letter slips in short words ("sneker" → "sneaker" scores 0.5).
+ */
+const TRIGRAM_WORD_SIMILARITY = 0.4;
+const sessionSettings = `-c pg_trgm.word_similarity_threshold=${TRIGRAM_WORD_SIMILARITY}`;
+
 const migrationsFolder = fileURLToPath(new URL('../db/migrations', import.meta.url));
 
 export interface OpenDatabaseOptions {
@@ -42,7 +49,7 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: sessionSettings });
   // An idle client erroring (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema });
@@ -95,6 +102,7 @@ async function openEmbedded(opts: OpenDatabaseOptions): Promise<Database> {
     const client = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent } });
     const db = drizzle(client, { schema }) as unknown as Db;
     await migrate(db as never, { migrationsFolder });
+    await client.exec(`set pg_trgm.word_similarity_threshold = ${TRIGRAM_WORD_SIMILARITY}`);
     return {
       db,
       engine: 'pglite',

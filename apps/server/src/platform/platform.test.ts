@@ -137,7 +137,7 @@ describe('platform', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'self'");
-    expect(response.headers['content-security-policy']).not.toContain('unsafe-inline\'; script');
+    expect(response.headers['content-security-policy']).not.toContain("unsafe-inline'; script");
     expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');

@@ -157,8 +157,9 @@ CREATE INDEX "product_identifiers_kind_value_idx" ON "product_identifiers" USING
 CREATE INDEX "product_identifiers_product_idx" ON "product_identifiers" USING btree ("product_id");--> statement-breakpoint
 CREATE INDEX "product_images_product_idx" ON "product_images" USING btree ("product_id","position");--> statement-breakpoint
 CREATE INDEX "products_org_idx" ON "products" USING btree ("organisation_id","id");--> statement-breakpoint
-CREATE INDEX "products_brand_idx" ON "products" USING btree ("brand_id");--> statement-breakpoint
 CREATE INDEX "products_category_idx" ON "products" USING btree ("category");--> statement-breakpoint
 CREATE UNIQUE INDEX "products_org_reference_key" ON "products" USING btree ("organisation_id","reference");--> statement-breakpoint
 CREATE INDEX "products_search_vector_idx" ON "products" USING gin ("search_vector");--> statement-breakpoint
-CREATE INDEX "products_search_names_trgm_idx" ON "products" USING gin ("search_names" gin_trgm_ops);
+CREATE INDEX "products_search_names_trgm_idx" ON "products" USING gin ("search_names" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "products_search_names_id_idx" ON "products" USING btree ("search_names","id");--> statement-breakpoint
+CREATE INDEX "products_brand_names_idx" ON "products" USING btree ("brand_id","search_names","id");
