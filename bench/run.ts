@@ -110,7 +110,7 @@ async function benchEngine(
   opts: { products: number; duration: number; connections: number; serverUrl: string },
 ) {
   const env: Record<string, string> = { VERITY_MODE: 'demo', LOG_LEVEL: 'warn' };
-  let cleanup = async () => {};
+  let cleanup: () => Promise<void>;
   if (engine === 'postgres') {
     const name = `verity_bench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: opts.serverUrl });

@@ -37,4 +37,22 @@ describe('verity seed', () => {
     const french = (await officer.request('GET', '/api/v1/products?q=montre%20plongee&lang=fr')).json();
     expect(french.items[0].name).toMatch(/^Montre de plongée/);
   });
+
+  it('pages through more matches than can be ranked without repeats, and counts them up to the cap', async () => {
+    await seedCatalog(t.db, { products: 2300 });
+    const officer = await t.factories.user('officer');
+    // Every seeded description mentions the holographic label: more matches than are ranked.
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const result: { items: { id: string }[]; nextCursor: string | null; total: number } = (
+        await officer.request('GET', `/api/v1/products?q=holographic&limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      expect(result.total).toBe(2000);
+      for (const item of result.items) seen.add(item.id);
+      cursor = result.nextCursor;
+    }
+    expect(seen.size).toBe(500);
+    expect(cursor).not.toBeNull();
+  });
 });
