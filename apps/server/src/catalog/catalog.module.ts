@@ -8,17 +8,18 @@ import { createIdentifierCache } from './identifier-cache';
 import { createImagesService } from './images.service';
 import { createProductsService } from './products.service';
 import { productsRoutes } from './products.routes';
-import { findCandidatesByIdentifier, type CandidateRow } from './search.queries';
+import { prepareCandidateLookup, type CandidateRow } from './search.queries';
 
 const CHANGES_CHANNEL = 'verity_catalog_changed';
 
 /** The catalog capability (C1): brands, products, images, contacts, applications for action. */
 export function createCatalog({ database, maxImageBytes }: { database: Database; maxImageBytes: number }) {
   const db = database.db;
+  const findCandidates = prepareCandidateLookup(db);
   const identifiers = createIdentifierCache<CandidateRow[]>({
     load: (key) => {
       const [kind, value] = key.split(':') as ['gtin' | 'imei_tac', string];
-      return findCandidatesByIdentifier(db, kind, value);
+      return findCandidates(kind, value);
     },
   });
 

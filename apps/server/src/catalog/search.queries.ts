@@ -1,4 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { brands, productIdentifiers, products } from './catalog.tables';
+import { organisations } from '../organisations/organisations.tables';
 import type { Language, LocalizedText } from '@verity/contract';
 import type { Db } from '../platform/db';
 import type { DataScope } from '../platform/policy';
@@ -49,21 +51,37 @@ export interface CandidateRow extends Omit<SummaryRow, 'application_in_force' | 
 /**
  * Products carrying an identifier of this kind and exact value (GTIN-14, TAC), whoever may
  * see them: the identifier cache keeps this and applies each caller's scope itself.
+ * A named prepared statement: identify's database path is parsed and planned once per connection.
  */
-export function findCandidatesByIdentifier(db: Db, kind: 'gtin' | 'imei_tac', value: string) {
-  return rowsOf<CandidateRow>(
-    db,
-    sql`select p.id, p.brand_id, b.name as brand_name, p.organisation_id, o.name as organisation_name,
-        p.name, p.default_language, p.category, p.status, p.thumbnail_file_id,
-        coalesce((
-          select json_agg(json_build_object('country', a.country, 'brand_id', a.brand_id,
-                 'valid_from', a.valid_from, 'valid_until', a.valid_until))
-          from applications_for_action a where a.organisation_id = p.organisation_id
-        ), '[]'::json) as applications
-      from product_identifiers i join products p on p.id = i.product_id ${summaryJoins}
-      where i.kind = ${kind} and i.value = ${value}
-      order by p.id limit 20`,
-  );
+export function prepareCandidateLookup(db: Db) {
+  const statement = db
+    .select({
+      id: products.id,
+      brand_id: products.brandId,
+      brand_name: brands.name,
+      organisation_id: products.organisationId,
+      organisation_name: organisations.name,
+      name: products.name,
+      default_language: products.defaultLanguage,
+      category: products.category,
+      status: products.status,
+      thumbnail_file_id: products.thumbnailFileId,
+      applications: sql<CandidateRow['applications']>`coalesce((
+        select json_agg(json_build_object('country', a.country, 'brand_id', a.brand_id,
+               'valid_from', a.valid_from, 'valid_until', a.valid_until))
+        from applications_for_action a where a.organisation_id = "products"."organisation_id"), '[]'::json)`,
+    })
+    .from(productIdentifiers)
+    .innerJoin(products, eq(products.id, productIdentifiers.productId))
+    .innerJoin(brands, eq(brands.id, products.brandId))
+    .innerJoin(organisations, eq(organisations.id, products.organisationId))
+    .where(
+      and(eq(productIdentifiers.kind, sql.placeholder('kind')), eq(productIdentifiers.value, sql.placeholder('value'))),
+    )
+    .orderBy(products.id)
+    .limit(20)
+    .prepare('identify_candidates');
+  return (kind: 'gtin' | 'imei_tac', value: string): Promise<CandidateRow[]> => statement.execute({ kind, value });
 }
 
 /** Products whose proprietary code pattern (a PostgreSQL regular expression) matches the input. */
