@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'packages/**/*.test.ts',
+            'apps/web/src/**/*.test.ts',
             'apps/server/src/**/*.unit.test.ts',
             'apps/server/src/cli/identify.command.test.ts',
           ],

@@ -11,9 +11,13 @@ const before = list();
 const journal = join(dir, 'meta', '_journal.json');
 const journalBefore = spawnSync('cat', [journal], { encoding: 'utf8' }).stdout;
 
-const generate = spawnSync('npx', ['drizzle-kit', 'generate', '--config', 'apps/server/drizzle.config.ts', '--name', 'drift-check'], {
-  encoding: 'utf8',
-});
+const generate = spawnSync(
+  'npx',
+  ['drizzle-kit', 'generate', '--config', 'apps/server/drizzle.config.ts', '--name', 'drift-check'],
+  {
+    encoding: 'utf8',
+  },
+);
 if (generate.status !== 0) {
   process.stderr.write(generate.stdout + generate.stderr);
   process.exit(1);
@@ -22,7 +26,9 @@ const added = [...list()].filter((file) => !before.has(file));
 if (added.length > 0) {
   for (const file of added) rmSync(join(dir, file), { force: true });
   spawnSync('sh', ['-c', `cat > ${journal}`], { input: journalBefore });
-  console.error(`The schema changed without a migration. Run npm run db:generate and commit it (would add: ${added.join(', ')}).`);
+  console.error(
+    `The schema changed without a migration. Run npm run db:generate and commit it (would add: ${added.join(', ')}).`,
+  );
   process.exit(1);
 }
 console.log('migrations match the schema');

@@ -9,8 +9,8 @@ import {
   jsonSchemaTransform,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
+import { HealthSchema } from '@verity/contract';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db';
 import { installAuthentication } from './platform/auth';
@@ -74,6 +74,9 @@ export async function buildApp(config: Config, { database }: AppDeps): Promise<F
         'img-src': ["'self'", 'data:', 'blob:'],
         'connect-src': ["'self'"],
         'worker-src': ["'self'", 'blob:'],
+        // Not forced here: over plain HTTP on a LAN address (a phone trying a local install)
+        // it would make the browser fetch every asset over HTTPS and fail. HSTS covers TLS sites.
+        'upgrade-insecure-requests': null,
       },
     },
     // Images are fetched by our own pages; other sites may not embed them.
@@ -112,9 +115,7 @@ export async function buildApp(config: Config, { database }: AppDeps): Promise<F
         tags: ['platform'],
         summary: 'Liveness and the database in use',
         security: [],
-        response: {
-          200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }),
-        },
+        response: { 200: HealthSchema },
       },
     },
     async () => {

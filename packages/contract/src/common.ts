@@ -61,3 +61,10 @@ export function patchSchemaOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
   );
   return z.strictObject(shape) as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<T[K]> }, z.core.$strict>;
 }
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
+export type Health = z.infer<typeof HealthSchema>;

@@ -38,7 +38,17 @@ export const ParsedCodeSchema = z.object({
   gtinFormat: z.string().optional(),
   elements: z.array(z.object({ ai: z.string(), value: z.string(), title: z.string().optional() })).optional(),
   imei: z.object({ imei: z.string(), tac: z.string(), svn: z.string().optional(), format: z.string() }).optional(),
-  error: z.object({ code: z.string(), message: z.string(), position: z.number().int().optional() }).optional(),
+  error: z
+    .object({
+      code: z.string().describe('Stable code, also the i18n key of the message'),
+      message: z.string().describe('English'),
+      position: z.number().int().optional().describe('0-based character position in the input'),
+      params: z
+        .record(z.string(), z.union([z.string(), z.number()]))
+        .optional()
+        .describe('Values the message names, e.g. the expected check digit, for translated messages'),
+    })
+    .optional(),
 });
 
 export const IdentifyResponseSchema = z.object({

@@ -142,6 +142,8 @@ describe('platform', () => {
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // Plain HTTP on a LAN address must keep working (a phone trying a local install).
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 });
 

@@ -1,0 +1,28 @@
+import { useId } from 'react';
+import { useI18n } from '../lib/i18n';
+import { isUiLanguage, uiLanguages } from '../locales/languages';
+
+/** Every language named in itself, so a reader finds theirs whatever the page is in now. */
+export function LanguageSwitcher() {
+  const { t, lang, setLang } = useI18n();
+  const id = useId();
+  return (
+    <div className="language">
+      <label htmlFor={id}>{t('app.language')}</label>
+      <select
+        id={id}
+        value={lang}
+        onChange={(event) => {
+          const next = event.target.value;
+          if (isUiLanguage(next)) void setLang(next);
+        }}
+      >
+        {uiLanguages.map((language) => (
+          <option key={language.code} value={language.code} lang={language.code}>
+            {language.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Language } from '@verity/contract';
+import { useEffect, useId, useRef, useState } from 'react';
+import { errorMessage, useI18n } from '../../../lib/i18n';
+import { ParsedCode } from '../components/parsed-code';
+import { ProductList } from '../components/product-list';
+import { useIdentify, type IdentifyState } from '../use-identify';
+
+interface Props {
+  lang: Language;
+  /** Called (stable callback) when the server says the session has ended. */
+  onAuthRequired: () => void;
+}
+
+/** One box for anything an officer can type or paste; the answer appears as they type. */
+export function IdentifyScreen({ lang, onAuthRequired }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = useId();
+  const [input, setInput] = useState('');
+  const state = useIdentify(input, lang, onAuthRequired);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // The box is why the officer signed in: put the cursor there.
+  useEffect(() => inputRef.current?.focus(), []);
+
+  const result = state.status === 'done' || state.status === 'loading' ? state.result : undefined;
+
+  return (
+    <section className="card identify" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('identify.title')}</h2>
+      <form role="search" onSubmit={(event) => event.preventDefault()}>
+        <label htmlFor={`${id}-input`}>{t('identify.label')}</label>
+        <p id={`${id}-hint`} className="hint">
+          {t('identify.hint')}
+        </p>
+        <input
+          id={`${id}-input`}
+          ref={inputRef}
+          className="identify-input"
+          type="text"
+          name="code"
+          maxLength={4096}
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          enterKeyHint="search"
+          value={input}
+          onChange={(event) => setInput(event.target.value)}
+          aria-describedby={`${id}-hint`}
+        />
+      </form>
+
+      <p className="visually-hidden" role="status">
+        {announcement(state, i18n)}
+      </p>
+      {state.status === 'loading' && (
+        <p className="muted" aria-hidden="true">
+          {t('identify.searching')}
+        </p>
+      )}
+      {state.status === 'failed' && <p className="alert">{errorMessage(i18n, state.code)}</p>}
+      {result && (
+        <div className="results" aria-busy={state.status === 'loading'}>
+          <ParsedCode parsed={result.parsed} input={result.input} />
+          <ProductList products={result.products} matchedBy={result.matchedBy} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** A short sentence for screen readers when an answer arrives (the details are below it). */
+function announcement(state: IdentifyState, i18n: ReturnType<typeof useI18n>): string {
+  const { t } = i18n;
+  switch (state.status) {
+    case 'idle':
+    case 'loading':
+      return '';
+    case 'failed':
+      return errorMessage(i18n, state.code);
+    case 'done': {
+      const { parsed, products } = state.result;
+      const found =
+        products.length > 0
+          ? t('identify.products.count', { count: products.length })
+          : t('identify.products.notInCatalog');
+      return parsed.valid || parsed.kind === 'text' ? found : `${t('identify.parsed.invalid')}. ${found}`;
+    }
+  }
+}

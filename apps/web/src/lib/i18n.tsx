@@ -1,0 +1,87 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import en from '../locales/en.json';
+import { directionOf, fallbackLanguage, preferredLanguage, type UiLanguage } from '../locales/languages';
+import { translate, type Messages, type Params } from './translate';
+
+/** Every key of the English file, so a typo in a literal key fails the type check. */
+type KeysOf<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : KeysOf<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+type PluralBase<K extends string> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`
+  ? Base
+  : K;
+export type MessageKey = PluralBase<KeysOf<typeof en>>;
+
+// The other languages are separate chunks, fetched when chosen: the page only carries English.
+const loaders = import.meta.glob<Messages>(['../locales/*.json', '!../locales/en.json'], { import: 'default' });
+
+export async function loadMessages(lang: UiLanguage): Promise<Messages> {
+  if (lang === fallbackLanguage) return en;
+  const load = loaders[`../locales/${lang}.json`];
+  return load ? load() : en;
+}
+
+const STORAGE_KEY = 'verity.language';
+
+/** The stored choice, else the browser's preference, else English. */
+export function initialLanguage(): UiLanguage {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // Storage can be disabled (private mode, policies): the browser's preference still applies.
+  }
+  return preferredLanguage(stored, navigator.languages);
+}
+
+export interface I18n {
+  lang: UiLanguage;
+  /** The message for a key known at compile time. */
+  t: (key: MessageKey, params?: Params) => string;
+  /** The message for a key built at run time (`errors.${code}`), or undefined when there is none. */
+  tx: (key: string, params?: Params) => string | undefined;
+  /** Switches the language once its messages are loaded, and remembers the choice on this device. */
+  setLang: (lang: UiLanguage) => Promise<void>;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider(props: { lang: UiLanguage; messages: Messages; children: ReactNode }) {
+  const [state, setState] = useState({ lang: props.lang, messages: props.messages });
+  const { lang, messages } = state;
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.lang = lang;
+    root.dir = directionOf(lang);
+  }, [lang]);
+
+  const setLang = useCallback(async (next: UiLanguage) => {
+    const nextMessages = await loadMessages(next);
+    setState({ lang: next, messages: nextMessages });
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not remembered across visits; the choice still holds for this page.
+    }
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const catalogs = messages === en ? [en] : [messages, en];
+    const tx = (key: string, params?: Params) => translate(lang, catalogs, key, params);
+    return { lang, tx, t: (key, params) => tx(key, params) ?? key, setLang };
+  }, [lang, messages, setLang]);
+
+  return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n needs an <I18nProvider> above it');
+  return i18n;
+}
+
+/** The message of an error code (`errors.<CODE>`), or a generic one that still names the code. */
+export function errorMessage(i18n: Pick<I18n, 't' | 'tx'>, code: string): string {
+  return i18n.tx(`errors.${code}`) ?? i18n.t('errors.UNKNOWN', { code });
+}
