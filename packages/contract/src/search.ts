@@ -20,7 +20,7 @@ export const ProductSearchResultSchema = z.object({
     .number()
     .int()
     .describe(
-      'Matches for the query and filters, counted up to 2,000 (facets too); beyond that, results are not ranked',
+      'Matches for the query and filters, counted up to 1,000 (facets too); beyond that, results are not ranked',
     ),
   facets: z.object({ brand: z.array(FacetSchema), category: z.array(FacetSchema) }),
 });

@@ -49,7 +49,7 @@ export function normaliseIdentifiers(inputs: IdentifierInput[]): IdentifierRow[]
  * Searches count (and facet) at most this many matches; when there are more, results come
  * in a stable arbitrary order instead of ranked, since ranking reads every match.
  */
-export const COUNT_AT_MOST = 2000;
+export const COUNT_AT_MOST = 1000;
 /** Similar-name matches (typos) considered at most: checking each costs a similarity computation. */
 export const SIMILAR_AT_MOST = 200;
 
