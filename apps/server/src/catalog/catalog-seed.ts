@@ -225,15 +225,19 @@ export async function seedCatalog(db: Db, { products, brands, onProgress }: Seed
     const to = Math.min(products, from + CHUNK) - 1;
     const result = await db.execute(sql`
       with g as (
-        select i, i % ${c} as cat, (i / ${c}) % 3 as noun, (i / ${c * 3}) % 5 as adj from generate_series(${from}::bigint, ${to}::bigint) as s(i)
+        -- Independent pseudo-random picks per product (hashes of i), so that every noun,
+        -- adjective and language appears in every category.
+        select i, i % ${c} as cat, abs(hashint8(i * 4 + 1)) % 3 as noun, abs(hashint8(i * 4 + 2)) % 5 as adj,
+          i % 10 = 0 or abs(hashint8(i * 4 + 3)) % 2 = 0 as has_fr, abs(hashint8(i * 4 + 4)) % 3 = 0 as has_es
+        from generate_series(${from}::bigint, ${to}::bigint) as s(i)
       ),
       src as (
         select g.i, bb.id as brand_id, b.organisation_id, b.name as brand_name,
           case when g.i % 10 = 0 then 'fr' else 'en' end as default_language,
           jsonb_strip_nulls(jsonb_build_object(
             'en', b.name || ' ' || (${textArray(adjectives.en)})[g.adj + 1] || ' ' || (${nounsOf('en')})[g.cat * 3 + g.noun + 1] || ' M' || (g.i % 997),
-            'fr', case when g.i % 2 = 0 then upper(left((${nounsOf('fr')})[g.cat * 3 + g.noun + 1], 1)) || substr((${nounsOf('fr')})[g.cat * 3 + g.noun + 1], 2) || ' ' || (${textArray(adjectives.fr)})[g.adj + 1] || ' ' || b.name || ' M' || (g.i % 997) end,
-            'es', case when g.i % 3 = 0 then upper(left((${nounsOf('es')})[g.cat * 3 + g.noun + 1], 1)) || substr((${nounsOf('es')})[g.cat * 3 + g.noun + 1], 2) || ' ' || (${textArray(adjectives.es)})[g.adj + 1] || ' ' || b.name || ' M' || (g.i % 997) end
+            'fr', case when g.has_fr then upper(left((${nounsOf('fr')})[g.cat * 3 + g.noun + 1], 1)) || substr((${nounsOf('fr')})[g.cat * 3 + g.noun + 1], 2) || ' ' || (${textArray(adjectives.fr)})[g.adj + 1] || ' ' || b.name || ' M' || (g.i % 997) end,
+            'es', case when g.has_es then upper(left((${nounsOf('es')})[g.cat * 3 + g.noun + 1], 1)) || substr((${nounsOf('es')})[g.cat * 3 + g.noun + 1], 2) || ' ' || (${textArray(adjectives.es)})[g.adj + 1] || ' ' || b.name || ' M' || (g.i % 997) end
           )) as name,
           jsonb_build_object('en', (${textArray(categories.map((x) => x.name))})[g.cat + 1] || ' by ' || b.name || '. Genuine items carry a holographic label and an engraved serial number.') as description,
           jsonb_build_object('en', 'Compare the serial on the item with the one on the box; call the right holder when in doubt.') as instructions,
