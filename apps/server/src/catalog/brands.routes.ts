@@ -5,19 +5,12 @@ import {
   BrandPatchSchema,
   BrandSchema,
   DeletedSchema,
-  ErrorResponseSchema,
   IdParamsSchema,
   PageQuerySchema,
 } from '@verity/contract';
 import { actorOf } from '../platform/auth';
+import { readErrors, writeErrors } from '../platform/http';
 import type { BrandsService } from './brands.service';
-
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-};
 
 export const brandsRoutes =
   (brands: BrandsService): FastifyPluginAsyncZod =>
@@ -32,7 +25,7 @@ export const brandsRoutes =
           tags,
           summary: 'Brands you may read (right holders: their own)',
           querystring: PageQuerySchema,
-          response: { 200: BrandListSchema, ...errors },
+          response: { 200: BrandListSchema, ...readErrors },
         },
       },
       async (request) => brands.listBrands(actorOf(request), request.query),
@@ -45,7 +38,7 @@ export const brandsRoutes =
           tags,
           summary: 'Create a brand with its trademark registrations (right holder)',
           body: BrandInputSchema,
-          response: { 201: BrandSchema, ...errors, 409: ErrorResponseSchema },
+          response: { 201: BrandSchema, ...writeErrors },
         },
       },
       async (request, reply) => reply.status(201).send(await brands.createBrand(actorOf(request), request.body)),
@@ -54,7 +47,7 @@ export const brandsRoutes =
       '/api/v1/brands/:id',
       {
         config,
-        schema: { tags, summary: 'One brand', params: IdParamsSchema, response: { 200: BrandSchema, ...errors } },
+        schema: { tags, summary: 'One brand', params: IdParamsSchema, response: { 200: BrandSchema, ...readErrors } },
       },
       async (request) => brands.readBrand(actorOf(request), request.params.id),
     );
@@ -67,7 +60,7 @@ export const brandsRoutes =
           summary: 'Update a brand (right holder, own brands)',
           params: IdParamsSchema,
           body: BrandPatchSchema,
-          response: { 200: BrandSchema, ...errors, 409: ErrorResponseSchema },
+          response: { 200: BrandSchema, ...writeErrors },
         },
       },
       async (request) => brands.updateBrand(actorOf(request), request.params.id, request.body),
@@ -80,7 +73,7 @@ export const brandsRoutes =
           tags,
           summary: 'Delete a brand that has no products (right holder, own brands)',
           params: IdParamsSchema,
-          response: { 200: DeletedSchema, ...errors, 409: ErrorResponseSchema },
+          response: { 200: DeletedSchema, ...writeErrors },
         },
       },
       async (request) => {

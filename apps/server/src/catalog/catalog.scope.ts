@@ -20,3 +20,8 @@ export function productScopeSql(scope: DataScope): SQL {
 export function organisationScopeSql(scope: DataScope, column: SQL): SQL {
   return scope.scope === 'own' ? sql`${column} = ${scope.organisationId}` : sql`true`;
 }
+
+/** A product as the policy sees it: whose it is, and whether officers may see it. */
+export function productAsOwned(product: { organisationId: string; status: string } | undefined) {
+  return product && { organisationId: product.organisationId, published: product.status === 'published' };
+}

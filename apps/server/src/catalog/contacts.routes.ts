@@ -9,19 +9,12 @@ import {
   ContactListSchema,
   ContactSchema,
   DeletedSchema,
-  ErrorResponseSchema,
   IdParamsSchema,
   PageQuerySchema,
 } from '@verity/contract';
 import { actorOf } from '../platform/auth';
+import { readErrors, writeErrors } from '../platform/http';
 import type { ContactsService } from './contacts.service';
-
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-};
 
 export const contactsRoutes =
   (service: ContactsService): FastifyPluginAsyncZod =>
@@ -37,7 +30,7 @@ export const contactsRoutes =
           tags,
           summary: "Right holders' contacts per country",
           querystring: PageQuerySchema,
-          response: { 200: ContactListSchema, ...errors },
+          response: { 200: ContactListSchema, ...readErrors },
         },
       },
       async (request) => service.listContacts(actorOf(request), request.query),
@@ -50,7 +43,7 @@ export const contactsRoutes =
           tags,
           summary: 'Add a contact (right holder)',
           body: ContactInputSchema,
-          response: { 201: ContactSchema, ...errors },
+          response: { 201: ContactSchema, ...readErrors },
         },
       },
       async (request, reply) => reply.status(201).send(await service.createContact(actorOf(request), request.body)),
@@ -64,7 +57,7 @@ export const contactsRoutes =
           summary: 'Update a contact (right holder)',
           params: IdParamsSchema,
           body: ContactPatchSchema,
-          response: { 200: ContactSchema, ...errors },
+          response: { 200: ContactSchema, ...readErrors },
         },
       },
       async (request) => service.updateContact(actorOf(request), request.params.id, request.body),
@@ -77,7 +70,7 @@ export const contactsRoutes =
           tags,
           summary: 'Remove a contact (right holder)',
           params: IdParamsSchema,
-          response: { 200: DeletedSchema, ...errors },
+          response: { 200: DeletedSchema, ...readErrors },
         },
       },
       async (request) => {
@@ -87,7 +80,6 @@ export const contactsRoutes =
     );
 
     tags = ['applications for action'];
-    const unprocessable = { 422: ErrorResponseSchema };
     app.get(
       '/api/v1/applications-for-action',
       {
@@ -96,7 +88,7 @@ export const contactsRoutes =
           tags,
           summary: 'Customs applications for action',
           querystring: PageQuerySchema,
-          response: { 200: ApplicationListSchema, ...errors },
+          response: { 200: ApplicationListSchema, ...readErrors },
         },
       },
       async (request) => service.listApplications(actorOf(request), request.query),
@@ -109,7 +101,7 @@ export const contactsRoutes =
           tags,
           summary: 'Record an application for action (right holder)',
           body: ApplicationInputSchema,
-          response: { 201: ApplicationSchema, ...errors, ...unprocessable },
+          response: { 201: ApplicationSchema, ...writeErrors },
         },
       },
       async (request, reply) => reply.status(201).send(await service.createApplication(actorOf(request), request.body)),
@@ -123,7 +115,7 @@ export const contactsRoutes =
           summary: 'Update an application for action (right holder)',
           params: IdParamsSchema,
           body: ApplicationPatchSchema,
-          response: { 200: ApplicationSchema, ...errors, ...unprocessable },
+          response: { 200: ApplicationSchema, ...writeErrors },
         },
       },
       async (request) => service.updateApplication(actorOf(request), request.params.id, request.body),
@@ -136,7 +128,7 @@ export const contactsRoutes =
           tags,
           summary: 'Remove an application for action (right holder)',
           params: IdParamsSchema,
-          response: { 200: DeletedSchema, ...errors },
+          response: { 200: DeletedSchema, ...readErrors },
         },
       },
       async (request) => {

@@ -3,6 +3,7 @@ import type { Db } from '../platform/db';
 import { AppError } from '../platform/errors';
 import { authorizeOn, type Actor } from '../platform/policy';
 import * as q from './catalog.queries';
+import { productAsOwned } from './catalog.scope';
 import * as images from './images.queries';
 import { fileUrl } from './products.present';
 
@@ -24,12 +25,7 @@ export function createImagesService({
 }) {
   async function productForWrite(actor: Actor, productId: string) {
     const product = await q.findProductById(db, productId);
-    authorizeOn(
-      actor,
-      'catalog.write',
-      product && { organisationId: product.organisationId, published: product.status === 'published' },
-      'PRODUCT_NOT_FOUND',
-    );
+    authorizeOn(actor, 'catalog.write', productAsOwned(product), 'PRODUCT_NOT_FOUND');
     return product!;
   }
 

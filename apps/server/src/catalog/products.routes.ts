@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   DeletedSchema,
-  ErrorResponseSchema,
   IdParamsSchema,
   IdSchema,
   ImageSchema,
@@ -13,17 +12,10 @@ import {
   ProductSheetSchema,
 } from '@verity/contract';
 import { actorOf } from '../platform/auth';
+import { errorResponses, readErrors, writeErrors } from '../platform/http';
 import { AppError } from '../platform/errors';
 import type { ImagesService } from './images.service';
 import type { ProductsService } from './products.service';
-
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-};
-const writeErrors = { ...errors, 409: ErrorResponseSchema, 422: ErrorResponseSchema };
 
 export const productsRoutes =
   (products: ProductsService, images: ImagesService): FastifyPluginAsyncZod =>
@@ -39,7 +31,7 @@ export const productsRoutes =
           tags,
           summary: 'Search products: full text, typo-tolerant, multilingual, with brand and category facets',
           querystring: ProductSearchQuerySchema,
-          response: { 200: ProductSearchResultSchema, ...errors },
+          response: { 200: ProductSearchResultSchema, ...readErrors },
         },
       },
       async (request) => products.searchProducts(actorOf(request), request.query),
@@ -65,7 +57,7 @@ export const productsRoutes =
           tags,
           summary: "The product sheet, with contacts for the caller's country first",
           params: IdParamsSchema,
-          response: { 200: ProductSheetSchema, ...errors },
+          response: { 200: ProductSheetSchema, ...readErrors },
         },
       },
       async (request) => products.readProductSheet(actorOf(request), request.params.id),
@@ -92,7 +84,7 @@ export const productsRoutes =
           tags,
           summary: 'Delete a product (right holder)',
           params: IdParamsSchema,
-          response: { 200: DeletedSchema, ...errors },
+          response: { 200: DeletedSchema, ...readErrors },
         },
       },
       async (request) => {
@@ -113,10 +105,8 @@ export const productsRoutes =
           params: IdParamsSchema,
           response: {
             201: ImageSchema,
-            ...errors,
-            413: ErrorResponseSchema,
-            415: ErrorResponseSchema,
-            422: ErrorResponseSchema,
+            ...readErrors,
+            ...errorResponses(413, 415, 422),
           },
         },
       },
@@ -138,7 +128,7 @@ export const productsRoutes =
           tags,
           summary: 'Remove a photo (right holder)',
           params: z.strictObject({ id: IdSchema, imageId: IdSchema }),
-          response: { 200: DeletedSchema, ...errors },
+          response: { 200: DeletedSchema, ...readErrors },
         },
       },
       async (request) => {

@@ -9,6 +9,7 @@ import { authorize, authorizeOn, can, covers, type Actor, type DataScope } from 
 import type { IdentifierCache } from './identifier-cache';
 import type { CandidateRow } from './search.queries';
 import * as q from './catalog.queries';
+import { productAsOwned } from './catalog.scope';
 import * as search from './search.queries';
 import { fileUrl, presentSummary } from './products.present';
 import type { productIdentifiers } from './catalog.tables';
@@ -152,12 +153,7 @@ export function createProductsService({ db, changed, identifiers }: ProductsDeps
 
   async function loadForWrite(actor: Actor, id: string) {
     const product = await q.findProductById(db, id);
-    authorizeOn(
-      actor,
-      'catalog.write',
-      product && { organisationId: product.organisationId, published: product.status === 'published' },
-      'PRODUCT_NOT_FOUND',
-    );
+    authorizeOn(actor, 'catalog.write', productAsOwned(product), 'PRODUCT_NOT_FOUND');
     return product!;
   }
 
@@ -215,7 +211,7 @@ export function createProductsService({ db, changed, identifiers }: ProductsDeps
 
   async function readProductSheet(actor: Actor, id: string): Promise<ProductSheet> {
     const product = await q.findProductById(db, id);
-    const owned = product && { organisationId: product.organisationId, published: product.status === 'published' };
+    const owned = productAsOwned(product);
     authorizeOn(actor, 'catalog.read', owned, 'PRODUCT_NOT_FOUND');
     const p = product!;
     const [brand, organisationName, identifiers, images, contacts, applications] = await Promise.all([

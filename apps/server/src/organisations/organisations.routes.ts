@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   CreateOrganisationSchema,
   CreateUserSchema,
-  ErrorResponseSchema,
   IdParamsSchema,
   OrganisationListSchema,
   OrganisationSchema,
@@ -12,14 +11,8 @@ import {
   UserSchema,
 } from '@verity/contract';
 import { actorOf } from '../platform/auth';
+import { readErrors, writeErrors } from '../platform/http';
 import type { OrganisationsService } from './organisations.service';
-
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-};
 
 export const organisationsRoutes =
   (service: OrganisationsService): FastifyPluginAsyncZod =>
@@ -35,7 +28,7 @@ export const organisationsRoutes =
           tags,
           summary: 'Organisations (the secretariat sees all; others their own)',
           querystring: PageQuerySchema,
-          response: { 200: OrganisationListSchema, ...errors },
+          response: { 200: OrganisationListSchema, ...readErrors },
         },
       },
       async (request) => service.listOrganisations(actorOf(request), request.query),
@@ -48,7 +41,7 @@ export const organisationsRoutes =
           tags,
           summary: 'Admit an organisation (secretariat)',
           body: CreateOrganisationSchema,
-          response: { 201: OrganisationSchema, ...errors, 422: ErrorResponseSchema },
+          response: { 201: OrganisationSchema, ...writeErrors },
         },
       },
       async (request, reply) =>
@@ -62,7 +55,7 @@ export const organisationsRoutes =
           tags,
           summary: 'One organisation',
           params: IdParamsSchema,
-          response: { 200: OrganisationSchema, ...errors },
+          response: { 200: OrganisationSchema, ...readErrors },
         },
       },
       async (request) => service.readOrganisation(actorOf(request), request.params.id),
@@ -76,7 +69,7 @@ export const organisationsRoutes =
           summary: 'Rename, move or deactivate an organisation (secretariat)',
           params: IdParamsSchema,
           body: UpdateOrganisationSchema,
-          response: { 200: OrganisationSchema, ...errors, 422: ErrorResponseSchema },
+          response: { 200: OrganisationSchema, ...writeErrors },
         },
       },
       async (request) => service.updateOrganisation(actorOf(request), request.params.id, request.body),
@@ -89,7 +82,7 @@ export const organisationsRoutes =
           tags,
           summary: "An organisation's users (secretariat)",
           params: IdParamsSchema,
-          response: { 200: z.object({ items: z.array(UserSchema), nextCursor: z.string().nullable() }), ...errors },
+          response: { 200: z.object({ items: z.array(UserSchema), nextCursor: z.string().nullable() }), ...readErrors },
         },
       },
       async (request) => service.listUsers(actorOf(request), request.params.id),
@@ -102,7 +95,7 @@ export const organisationsRoutes =
           tags,
           summary: 'Create a user with a membership (secretariat)',
           body: CreateUserSchema,
-          response: { 201: UserSchema, ...errors, 409: ErrorResponseSchema, 422: ErrorResponseSchema },
+          response: { 201: UserSchema, ...writeErrors },
         },
       },
       async (request, reply) => reply.status(201).send(await service.createUser(actorOf(request), request.body)),

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { errorCatalog, type ErrorCode } from '@verity/contract';
+import { errorCatalog, ErrorResponseSchema, type ErrorCode } from '@verity/contract';
 import { AppError } from './errors';
 
 /** Who may call a route; every route must declare it (checked when routes register). */
@@ -11,6 +11,18 @@ declare module 'fastify' {
     access?: Access;
   }
 }
+
+/** Response schemas for a route's error statuses, so each appears in the OpenAPI document. */
+export function errorResponses<S extends number>(...statuses: S[]): Record<S, typeof ErrorResponseSchema> {
+  return Object.fromEntries(statuses.map((status) => [status, ErrorResponseSchema])) as Record<
+    S,
+    typeof ErrorResponseSchema
+  >;
+}
+/** What every signed-in route can answer besides success. */
+export const readErrors = errorResponses(400, 401, 403, 404);
+/** …and a write that can conflict or break a rule. */
+export const writeErrors = errorResponses(400, 401, 403, 404, 409, 422);
 
 export function sendError(reply: FastifyReply, code: ErrorCode, details?: unknown, message?: string) {
   const error = new AppError(code, details, message);
