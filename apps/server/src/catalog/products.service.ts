@@ -310,7 +310,7 @@ export function createProductsService({ db, changed, identifiers }: ProductsDeps
       const after = cursor && ([cursor[2], cursor[3]] as [string | number, string]);
       const rows = await search.searchProducts(tx, scope, actor.country, filtersFor(match), {
         order,
-        candidates: cap(match),
+        candidates: facets.ids,
         after,
         limit: query.limit,
       });

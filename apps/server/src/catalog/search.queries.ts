@@ -135,14 +135,14 @@ function rankSql(text: NonNullable<SearchFilters['text']>): SQL {
 
 /**
  * One page of matches, keyset-paged on (key, id) in the given order. Ranking reads every
- * match, so it ranks at most `candidates` of them. Run it in `withIndexPlans`.
+ * match: it ranks the `candidates` the count found. Run it in `withIndexPlans`.
  */
 export async function searchProducts(
   db: Db,
   scope: DataScope,
   country: string | null,
   f: SearchFilters,
-  page: { order: OrderMode; candidates: number; after?: [string | number, string] | undefined; limit: number },
+  page: { order: OrderMode; candidates: string[]; after?: [string | number, string] | undefined; limit: number },
 ) {
   const order = page.order === 'rank' && !f.text ? 'name' : page.order;
   const key = order === 'rank' && f.text ? rankSql(f.text) : order === 'name' ? sql`p.search_names` : sql`p.id::text`;
@@ -157,12 +157,12 @@ export async function searchProducts(
           : sql`p.id > ${id}::uuid`;
   }
   if (order === 'rank') {
+    // The matches were already found by the count (countSearchFacets): rank those, by id.
     return rowsOf<SummaryRow>(
       db,
-      sql`with candidates as (select p.id from products p where ${filterSql(scope, f)} limit ${page.candidates})
-        select ${summaryColumns(country)}, ${key} as sort_key
-        from candidates c join products p on p.id = c.id ${summaryJoins}
-        where ${after}
+      sql`select ${summaryColumns(country)}, ${key} as sort_key
+        from products p ${summaryJoins}
+        where p.id = any(${`{${page.candidates.join(',')}}`}::uuid[]) and ${after}
         order by sort_key desc, p.id desc
         limit ${page.limit + 1}`,
     );
@@ -192,20 +192,22 @@ export function withIndexPlans<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T
   });
 }
 
-/** Total and brand/category counts, exact up to `sample` matches (then counted over the first `sample`). */
+/** Total and brand/category counts, exact up to `sample` matches (then counted over the first `sample`), and their ids. */
 export async function countSearchFacets(db: Db, scope: DataScope, f: SearchFilters, sample: number) {
   const [totals] = await rowsOf<{
     total: number;
     brands: { value: string; label: string; count: number }[] | null;
     categories: { value: string; count: number }[] | null;
+    ids: string[] | null;
   }>(
     db,
     sql`with m as (
-        select p.brand_id, p.category from products p
+        select p.id, p.brand_id, p.category from products p
         where ${filterSql(scope, f)} limit ${sample}
       )
       select
         (select count(*)::int from m) as total,
+        (select json_agg(m.id) from m) as ids,
         (select json_agg(x) from (
           select m.brand_id::text as value, b.name as label, count(*)::int as count
           from m join brands b on b.id = m.brand_id group by m.brand_id, b.name order by count(*) desc, b.name limit 50) x) as brands,
@@ -215,6 +217,8 @@ export async function countSearchFacets(db: Db, scope: DataScope, f: SearchFilte
   );
   return {
     total: totals?.total ?? 0,
+    /** The matches counted (at most `sample`), for ranking without searching again. */
+    ids: totals?.ids ?? [],
     brands: totals?.brands ?? [],
     categories: (totals?.categories ?? []).map((c) => ({ value: c.value, label: c.value, count: c.count })),
   };
