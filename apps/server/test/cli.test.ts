@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,4 +86,62 @@ describe('the verity command', () => {
       { ai: '10', value: 'ABC123' },
     ]);
   });
+
+  it('sets up a new installation from the command line: organisation, first user, catalog import', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'verity-cli-'));
+    const env = {
+      ...process.env,
+      VERITY_DATA_DIR: dataDir,
+      VERITY_MODE: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    };
+    const run = (...args: string[]) => spawnSync('node', [bin, ...args], { env, encoding: 'utf8' });
+
+    const org = run('org', 'create', '--kind', 'right_holder', '--name', 'Nordwind AG');
+    expect(org.status, org.stderr).toBe(0);
+    const { id } = JSON.parse(org.stdout) as { id: string };
+    const user = spawnSync(
+      'node',
+      [bin, 'user', 'create', '--email', 'it@nordwind.example', '--organisation', id, '--role', 'right_holder_admin'],
+      {
+        env: { ...env, VERITY_PASSWORD: 'a long enough password' },
+        encoding: 'utf8',
+      },
+    );
+    expect(user.status, user.stderr).toBe(0);
+    expect(JSON.parse(user.stdout)).toMatchObject({
+      email: 'it@nordwind.example',
+      memberships: [{ organisationId: id, role: 'right_holder_admin' }],
+    });
+
+    const file = join(dataDir, 'catalog.csv');
+    writeFileSync(
+      file,
+      'reference,brand,name_en,gtin\nN-1,Nordwind,Storm jacket,4006381333931\nN-2,Nordwind,Broken,4006381333932\n',
+    );
+    const imported = run('import', file, '--organisation', id);
+    expect(imported.status).toBe(2); // some rows failed: the report says which
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      rows: 2,
+      created: 1,
+      failed: 1,
+      errors: [{ row: 2, code: 'IDENTIFIER_INVALID' }],
+    });
+
+    const wrongRole = run(
+      'user',
+      'create',
+      '--email',
+      'x@nordwind.example',
+      '--organisation',
+      id,
+      '--role',
+      'officer',
+      '--password',
+      'a long enough password',
+    );
+    expect(wrongRole.status).toBe(1);
+    expect(wrongRole.stderr).toContain('role');
+  }, 90_000);
 });
