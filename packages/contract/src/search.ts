@@ -22,6 +22,7 @@ export const ProductSearchResultSchema = z.object({
     .describe(
       'Matches for the query and filters, counted up to 1,000 (facets too); beyond that, results are not ranked',
     ),
+  totalIsExact: z.boolean().describe('false: there are more matches than `total` (show "1,000+")'),
   facets: z.object({ brand: z.array(FacetSchema), category: z.array(FacetSchema) }),
 });
 export type ProductSearchResult = z.infer<typeof ProductSearchResultSchema>;

@@ -49,10 +49,11 @@ describe('verity seed', () => {
     const seen = new Set<string>();
     let cursor: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const result: { items: { id: string }[]; nextCursor: string | null; total: number } = (
+      const result: { items: { id: string }[]; nextCursor: string | null; total: number; totalIsExact: boolean } = (
         await officer.request('GET', `/api/v1/products?q=holographic&limit=100${cursor ? `&cursor=${cursor}` : ''}`)
       ).json();
       expect(result.total).toBe(1000);
+      expect(result.totalIsExact).toBe(false);
       for (const item of result.items) seen.add(item.id);
       cursor = result.nextCursor;
     }

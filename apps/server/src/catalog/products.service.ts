@@ -321,6 +321,7 @@ export function createProductsService({ db, changed, identifiers }: ProductsDeps
         nextCursor:
           rows.length > query.limit && last ? encodeCursor([order, match, last.sort_key ?? '', last.id]) : null,
         total: facets.total,
+        totalIsExact: facets.total < cap(match),
         facets: { brand: facets.brands, category: facets.categories },
       };
     });
