@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: Verity's identify and search against a bare Fastify server measured in
- * the same run, on the PostgreSQL server (and PGlite with --pglite), with a seeded catalog.
+ * the same run, on the PostgreSQL server and on PGlite (`--engines` to choose), with a seeded catalog.
  * Loopback only; every load run is bounded in time. See bench/README.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -254,7 +254,7 @@ export async function runBench(args: string[], env: Record<string, string | unde
       products: { type: 'string', default: '100000' },
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '50' },
-      pglite: { type: 'boolean', default: false },
+      engines: { type: 'string', default: 'postgres,pglite' },
     },
   });
   const opts = {
@@ -280,9 +280,13 @@ export async function runBench(args: string[], env: Record<string, string | unde
   });
   await stop(bare);
 
+  const wanted = new Set(values.engines.split(',').map((e) => e.trim()));
   const engines: ('postgres' | 'pglite')[] = [];
-  if (await serverReachable(opts.serverUrl)) engines.push('postgres');
-  if (values.pglite || engines.length === 0) engines.push('pglite');
+  if (wanted.has('postgres')) {
+    if (await serverReachable(opts.serverUrl)) engines.push('postgres');
+    else console.log(`no PostgreSQL server at ${opts.serverUrl}: PGlite only`);
+  }
+  if (wanted.has('pglite') || engines.length === 0) engines.push('pglite');
   const runs = [];
   for (const engine of engines) runs.push(await benchEngine(engine, opts));
 

@@ -68,6 +68,31 @@ describe('the verity command', () => {
     expect(again.status, again.stderr).toBe(0);
   }, 90_000);
 
+  it('never loads demo data in production mode', async () => {
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      VERITY_DATA_DIR: mkdtempSync(join(tmpdir(), 'verity-cli-')),
+      VERITY_MODE: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    };
+    const server = spawn('node', [bin, 'serve'], { env, stdio: 'pipe' });
+    try {
+      await waitForHealth(port);
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'officer@demo.test', password: 'verity-demo' }),
+      });
+      expect(login.status).toBe(401);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+  }, 60_000);
+
   it('identifies codes from stdin, one JSON object per line', () => {
     const input = ['4006381333931', '(01)09506000134352(17)201225(10)ABC123', 'not a code', '490154203237518'].join(
       '\n',

@@ -13,7 +13,7 @@ const usage = `Usage: verity <command> [options]
                                 create a user (password from --password or VERITY_PASSWORD)
   org create --kind K --name N [--country CC]   create an organisation
   openapi                       print the OpenAPI document
-  bench [--products N] [--pglite]  run the benchmarks
+  bench [--products N] [--engines postgres,pglite] [--duration S]  run the benchmarks
 
 Environment: PORT, HOST, DATABASE_URL, VERITY_DATA_DIR, VERITY_MODE (demo|production), LOG_LEVEL.`;
 
