@@ -3,7 +3,7 @@ import type { Db } from '../platform/db';
 import type { DataScope } from '../platform/policy';
 import { organisations } from '../organisations/organisations.tables';
 import { applications, brands, contacts, productIdentifiers, productImages, products } from './catalog.tables';
-import { organisationScopeSql, productScopeSql } from './catalog.scope';
+import { organisationScopeSql } from './catalog.scope';
 
 // ---- Brands ----
 
@@ -207,4 +207,3 @@ export async function findOrganisationName(db: Db, id: string) {
   return row?.name;
 }
 
-export { productScopeSql };
