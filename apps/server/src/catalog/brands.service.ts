@@ -64,9 +64,12 @@ export function createBrandsService({ db, changed }: { db: Db; changed: () => vo
     const existing = await q.findBrandByName(db, actor.organisationId, name);
     if (existing) return existing.id;
     try {
-      return (
-        await q.insertBrand(db, { name, description: null, trademarks: [], organisationId: actor.organisationId })
-      ).id;
+      // Its own (sub)transaction: inside an import's batch, a failed insert must not abort the batch.
+      return await db.transaction(
+        async (tx) =>
+          (await q.insertBrand(tx, { name, description: null, trademarks: [], organisationId: actor.organisationId }))
+            .id,
+      );
     } catch (error) {
       // Another import created it meanwhile.
       const raced = await q.findBrandByName(db, actor.organisationId, name);

@@ -47,6 +47,23 @@ export function createCatalog({ database, maxImageBytes }: { database: Database;
     await app.register(productsRoutes(products, images));
     await app.register(contactsRoutes(contacts));
   };
-  return { service: { brands, products, images, contacts, changed }, routes };
+  /**
+   * Runs `fn` with brand and product services bound to one transaction (each product write
+   * inside is a savepoint: a failing one rolls back alone). Caches hear of the changes once,
+   * after the commit — never before other processes can read them.
+   */
+  async function inTransaction<T>(fn: (tx: { brands: typeof brands; products: typeof products }) => Promise<T>) {
+    const noop = () => {};
+    const result = await db.transaction((tx) =>
+      fn({
+        brands: createBrandsService({ db: tx, changed: noop }),
+        products: createProductsService({ db: tx, changed: noop, identifiers }),
+      }),
+    );
+    changed();
+    return result;
+  }
+
+  return { service: { brands, products, images, contacts, changed, inTransaction }, routes };
 }
 export type CatalogService = ReturnType<typeof createCatalog>['service'];

@@ -206,4 +206,3 @@ export async function findOrganisationName(db: Db, id: string) {
   const [row] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
   return row?.name;
 }
-

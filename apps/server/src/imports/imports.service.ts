@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import { createInterface } from 'node:readline';
 import { pipeline, type Readable } from 'node:stream';
-import { errorCatalog, type ImportReport } from '@verity/contract';
+import { errorCatalog, type ImportReport, type ProductInput } from '@verity/contract';
 import { AppError } from '../platform/errors';
 import { findNulCharacter } from '../platform/input-hygiene';
 import { authorize, type Actor } from '../platform/policy';
@@ -10,6 +10,7 @@ import { checkCsvHeader, csvRecordToRow, ImportRowSchema } from './import-rows';
 
 export type ImportFormat = 'csv' | 'jsonl';
 const MAX_LISTED_ERRORS = 1000;
+const BATCH = 250;
 
 /**
  * Bulk import (C1): streams the file row by row; each row is validated and then written
@@ -34,7 +35,11 @@ export function createImportsService({ catalog }: { catalog: CatalogService }) {
         report.errors.push({ row, code, message, ...(field ? { field } : {}) });
     };
 
-    async function importRow(row: number, raw: unknown) {
+    // Valid rows wait here and are written BATCH at a time in one transaction (one commit,
+    // not one per row); each row inside is its own savepoint, so a refused row writes nothing.
+    let pending: { row: number; brand: string; product: Omit<ProductInput, 'brandId'> }[] = [];
+
+    function acceptRow(row: number, raw: unknown) {
       const nul = findNulCharacter(raw);
       if (nul) return fail(row, 'VALIDATION_FAILED', 'must not contain a NUL character', nul);
       const parsed = ImportRowSchema.safeParse(raw);
@@ -43,19 +48,39 @@ export function createImportsService({ catalog }: { catalog: CatalogService }) {
         return fail(row, 'VALIDATION_FAILED', issue.message, issue.path.join('.'));
       }
       const { brand, ...product } = parsed.data;
-      try {
-        let brandId = brandIds.get(brand.toLowerCase());
-        if (!brandId) {
-          brandId = await catalog.brands.ensureBrand(actor, brand);
-          brandIds.set(brand.toLowerCase(), brandId);
+      pending.push({ row, brand, product });
+    }
+
+    async function flush() {
+      const batch = pending;
+      pending = [];
+      if (batch.length === 0) return;
+      await catalog.inTransaction(async (c) => {
+        for (const { row, brand, product } of batch) {
+          try {
+            let brandId = brandIds.get(brand.toLowerCase());
+            if (!brandId) {
+              brandId = await c.brands.ensureBrand(actor, brand);
+              brandIds.set(brand.toLowerCase(), brandId);
+            }
+            report[await c.products.saveProductByReference(actor, { ...product, brandId })]++;
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            const details = error.details as { index?: number } | undefined;
+            fail(
+              row,
+              error.code,
+              error.message,
+              details?.index !== undefined ? `identifiers.${details.index}` : undefined,
+            );
+          }
         }
-        const outcome = await catalog.products.saveProductByReference(actor, { ...product, brandId });
-        report[outcome]++;
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        const details = error.details as { index?: number } | undefined;
-        fail(row, error.code, error.message, details?.index !== undefined ? `identifiers.${details.index}` : undefined);
-      }
+      });
+    }
+
+    async function importRow(row: number, raw: unknown) {
+      acceptRow(row, raw);
+      if (pending.length >= BATCH) await flush();
     }
 
     const tick = () => {
@@ -103,7 +128,9 @@ export function createImportsService({ catalog }: { catalog: CatalogService }) {
         await importRow(report.rows, raw);
       }
     }
+    await flush();
     if (report.rows === 0) throw new AppError('IMPORT_EMPTY');
+    report.errors.sort((a, b) => a.row - b.row);
     return report;
   }
 

@@ -45,6 +45,18 @@ describe('bulk import', () => {
     expect(byCase.products[0].name).toBe('Storm jacket');
   });
 
+  it('a refused row in the middle of a batch writes nothing and the rows after it still import', async () => {
+    const rh = await t.factories.user('right_holder_admin');
+    const gtin = t.factories.gtin();
+    const rows = Array.from({ length: 30 }, (_, i) => `M-${i},Midway,Item ${i},${i === 15 ? gtin : ''}`);
+    rows[20] = `M-20,Midway,Same GTIN as row 16,${gtin}`; // taken by row 16, inside the same transaction
+    const report = (await importFile(rh, `reference,brand,name_en,gtin\n${rows.join('\n')}\n`)).json();
+    expect(report).toMatchObject({ rows: 30, created: 29, failed: 1, errors: [{ row: 21, code: 'IDENTIFIER_TAKEN' }] });
+    expect(await total(rh)).toBe(29);
+    const officer = await t.factories.user('officer');
+    expect((await officer.request('POST', '/api/v1/identify', { input: gtin })).json().products[0].name).toBe('Item 15');
+  });
+
   it('replaces products with the same reference on a second import', async () => {
     const rh = await t.factories.user('right_holder_admin');
     const gtin = t.factories.gtin();
