@@ -54,7 +54,9 @@ describe('bulk import', () => {
     expect(report).toMatchObject({ rows: 30, created: 29, failed: 1, errors: [{ row: 21, code: 'IDENTIFIER_TAKEN' }] });
     expect(await total(rh)).toBe(29);
     const officer = await t.factories.user('officer');
-    expect((await officer.request('POST', '/api/v1/identify', { input: gtin })).json().products[0].name).toBe('Item 15');
+    expect((await officer.request('POST', '/api/v1/identify', { input: gtin })).json().products[0].name).toBe(
+      'Item 15',
+    );
   });
 
   it('replaces products with the same reference on a second import', async () => {
