@@ -59,13 +59,10 @@ export async function buildApp(config: Config, { database }: AppDeps): Promise<F
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   installInputHygiene(app);
-  // The request id in every answer, so a user's report can be matched with the server's log.
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
   requireAccessDeclarations(app);
 
   await app.register(cookie);
+  // Security headers, and the request id in every answer (a user's report meets the server's log).
   installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {

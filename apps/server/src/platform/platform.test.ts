@@ -132,18 +132,25 @@ describe('platform', () => {
     expect(docs.headers['content-type']).toContain('text/html');
   });
 
-  it('sends security headers', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
-    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'self'");
-    expect(response.headers['content-security-policy']).not.toContain("unsafe-inline'; script");
-    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
-    expect(response.headers['referrer-policy']).toBe('no-referrer');
-    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
-    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+  it("sends helmet's security headers on pages and the short REST set on API answers", async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/some/page' });
+    expect(page.headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(page.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
     // Plain HTTP on a LAN address must keep working (a phone trying a local install).
-    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    for (const response of [page, await t.app.inject({ method: 'GET', url: '/api/health' })]) {
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+    }
+    const api = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api.headers['x-frame-options']).toBe('DENY');
+    expect(api.headers['cache-control']).toBe('no-store');
+    expect(api.headers['x-request-id']).toBeTruthy();
   });
 });
 

@@ -23,10 +23,31 @@ export function securityHeadersOf(options: HelmetOptions): Record<string, string
   return headers;
 }
 
+/**
+ * API answers are data, never pages: OWASP's REST set (nothing may load or frame them, no
+ * sniffing, no caching of confidential data — routes that may be cached say so).
+ */
+function apiHeadersOf(pageHeaders: Record<string, string>): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'strict-transport-security': pageHeaders['strict-transport-security'] ?? 'max-age=31536000; includeSubDomains',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    'cache-control': 'no-store',
+  };
+}
+
+const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+
+/** Pages (the web app, the API reference) get helmet's full set; API answers the short one. */
 export function installSecurityHeaders(app: FastifyInstance, options: HelmetOptions) {
-  const headers = securityHeadersOf(options);
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  const pageHeaders = securityHeadersOf(options);
+  const apiHeaders = apiHeadersOf(pageHeaders);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(isApi(request.url) ? apiHeaders : pageHeaders);
+    reply.header('x-request-id', request.id);
     done();
   });
 }
