@@ -1,6 +1,28 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/** Web features do not import each other; app/ composes them (one block per feature). */
+const webFeatures = readdirSync(new URL('./apps/web/src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const webFeatureBoundaries = webFeatures.map((feature) => ({
+  files: [`apps/web/src/features/${feature}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: webFeatures
+          .filter((other) => other !== feature)
+          .map((other) => ({
+            group: [`**/${other}`, `**/${other}/**`],
+            message: 'Web features do not import each other: compose them in apps/web/src/app.',
+          })),
+      },
+    ],
+  },
+}));
 
 /** Imports a layer may not make (ENGINEERING.md "Layers", ARCHITECTURE.md "Module boundaries"). */
 const noQueriesFromRoutes = {
@@ -95,6 +117,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...webFeatureBoundaries,
   {
     // Command-line programs and benchmarks talk on the console on purpose.
     files: ['apps/server/src/cli/**/*.ts', 'bench/**/*.ts', 'scripts/**', 'bin/**'],
