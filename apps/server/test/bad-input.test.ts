@@ -4,6 +4,7 @@
  * who owns real objects, and must never answer 5xx. (The full OpenAPI-driven fuzzer, with
  * "no data changed by a rejected request", belongs to the trust work.)
  */
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '@verity/contract';
@@ -66,6 +67,37 @@ function expectClientError(response: { statusCode: number; body: string }, label
   if (response.statusCode >= 400) expect(errorCodes, label).toContain(JSON.parse(response.body).error.code);
 }
 
+/**
+ * Rows a rejected request could have written: the right holder's data always; every
+ * organisation and user only when the database is this file's own (on the server database,
+ * other test files create organisations at the same time).
+ */
+const ownedTables = [
+  'brands',
+  'products',
+  'product_identifiers',
+  'product_images',
+  'files',
+  'contacts',
+  'applications_for_action',
+];
+async function rowCounts() {
+  const counts: Record<string, number> = {};
+  for (const table of ownedTables) {
+    const result = await t.db.execute(
+      sql`select count(*)::int as n from ${sql.identifier(table)} where organisation_id = ${rh.organisationId}`,
+    );
+    counts[table] = (result.rows[0] as { n: number }).n;
+  }
+  if (!process.env.TEST_DATABASE_URL) {
+    for (const table of ['organisations', 'users', 'memberships']) {
+      const result = await t.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`);
+      counts[table] = (result.rows[0] as { n: number }).n;
+    }
+  }
+  return counts;
+}
+
 const fill = (path: string, id: string) => path.replaceAll('{id}', id).replaceAll('{imageId}', id);
 
 describe('bad input on every route', () => {
@@ -73,7 +105,8 @@ describe('bad input on every route', () => {
     expect(routes.length).toBeGreaterThan(25);
   });
 
-  it('never answers 5xx to malformed ids, queries and bodies', async () => {
+  it('never answers 5xx to malformed ids, queries and bodies, and changes no data', async () => {
+    const before = await rowCounts();
     for (const session of [rh, admin]) {
       for (const { method, path } of routes) {
         for (const id of badIds) {
@@ -95,6 +128,7 @@ describe('bad input on every route', () => {
         }
       }
     }
+    expect(await rowCounts()).toEqual(before);
   }, 120_000);
 
   it('never answers 5xx to random JSON bodies (fast-check)', async () => {
