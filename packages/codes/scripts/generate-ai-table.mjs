@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates packages/codes/src/ai-table.generated.ts from the GS1 Barcode Syntax Dictionary
-// (packages/codes/data/gs1-syntax-dictionary.txt; its header documents the syntax parsed here).
+// (packages/codes/gs1-dictionary/gs1-syntax-dictionary.txt; its header documents the syntax parsed here).
 //
 //   node packages/codes/scripts/generate-ai-table.mjs           write the file
 //   node packages/codes/scripts/generate-ai-table.mjs --check   exit 1 when the file is stale
@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dictionaryPath = join(packageDir, 'data', 'gs1-syntax-dictionary.txt');
+const dictionaryPath = join(packageDir, 'gs1-dictionary', 'gs1-syntax-dictionary.txt');
 const outputPath = join(packageDir, 'src', 'ai-table.generated.ts');
 
 // "Allocated from: *!?"$%&'()+,-./:;<=>@[\]^_`{|}~" (dictionary header); we use "*" and "?".
@@ -142,8 +142,8 @@ export function generateAiTableSource(text) {
   const { release, entries } = parseDictionary(text);
   return [
     '// GENERATED FILE, do not edit: run `node packages/codes/scripts/generate-ai-table.mjs`.',
-    `// Source: packages/codes/data/gs1-syntax-dictionary.txt, GS1 Barcode Syntax Dictionary`,
-    `// release ${release} (Apache-2.0, see packages/codes/data/LICENSE and PROVENANCE.md).`,
+    `// Source: packages/codes/gs1-dictionary/gs1-syntax-dictionary.txt, GS1 Barcode Syntax Dictionary`,
+    `// release ${release} (Apache-2.0, see packages/codes/gs1-dictionary/LICENSE and PROVENANCE.md).`,
     '// One entry per dictionary line; `req` lists the alternatives of each req= attribute',
     '// ("01+21" = both), `dlpkey` the allowed qualifier sequences of a Digital Link primary key.',
     '',

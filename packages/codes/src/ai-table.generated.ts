@@ -1,6 +1,6 @@
 // GENERATED FILE, do not edit: run `node packages/codes/scripts/generate-ai-table.mjs`.
-// Source: packages/codes/data/gs1-syntax-dictionary.txt, GS1 Barcode Syntax Dictionary
-// release 2026-01-27 (Apache-2.0, see packages/codes/data/LICENSE and PROVENANCE.md).
+// Source: packages/codes/gs1-dictionary/gs1-syntax-dictionary.txt, GS1 Barcode Syntax Dictionary
+// release 2026-01-27 (Apache-2.0, see packages/codes/gs1-dictionary/LICENSE and PROVENANCE.md).
 // One entry per dictionary line; `req` lists the alternatives of each req= attribute
 // ("01+21" = both), `dlpkey` the allowed qualifier sequences of a Digital Link primary key.
 

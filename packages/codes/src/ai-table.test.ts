@@ -8,7 +8,7 @@ import { aiDefinitions, dictionaryRelease, findAiAt, getAiDefinition } from './a
 
 const generator = fileURLToPath(new URL('../scripts/generate-ai-table.mjs', import.meta.url));
 const generated = fileURLToPath(new URL('./ai-table.generated.ts', import.meta.url));
-const dictionary = fileURLToPath(new URL('../data/gs1-syntax-dictionary.txt', import.meta.url));
+const dictionary = fileURLToPath(new URL('../gs1-dictionary/gs1-syntax-dictionary.txt', import.meta.url));
 
 describe('AI table', () => {
   it('is what the generator makes of the committed dictionary (regenerate after updating it)', () => {

@@ -2,7 +2,7 @@
  * Code lists used by the GS1 Barcode Syntax Dictionary linters. Plain data, kept as
  * space-separated strings so they stay readable; each becomes a Set once, at load.
  * The lists are those of the GS1 Barcode Syntax Tests reference linters (gs1/gs1-syntax-engine,
- * Apache-2.0, same origin as data/PROVENANCE.md); update them with a new dictionary release.
+ * Apache-2.0, same origin as gs1-dictionary/PROVENANCE.md); update them with a new dictionary release.
  */
 
 const toSet = (codes: string): ReadonlySet<string> => new Set(codes.trim().split(/\s+/));
