@@ -61,3 +61,26 @@ export function isDigits(s: string): boolean {
   }
   return true;
 }
+
+/**
+ * The digits of a typed number with its separators dropped ("5 901234 123457",
+ * "49-015420-323751-8"), keeping where the last digit was so errors can point at it; or the
+ * position of the first character that is neither a digit nor an allowed separator.
+ */
+export function collectDigits(
+  input: string,
+  isSeparator: (charCode: number) => boolean,
+): { digits: string; lastDigitAt: number } | { badAt: number } {
+  let digits = '';
+  let lastDigitAt = -1;
+  for (let i = 0; i < input.length; i += 1) {
+    const code = input.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      digits += input.charAt(i);
+      lastDigitAt = i;
+    } else if (!isSeparator(code)) {
+      return { badAt: i };
+    }
+  }
+  return { digits, lastDigitAt };
+}

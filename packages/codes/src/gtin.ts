@@ -1,4 +1,4 @@
-import { isDigits } from './charsets';
+import { isDigits, collectDigits } from './charsets';
 import { gs1CheckDigit } from './check-digits';
 import { fail, ok, type Result } from './result';
 
@@ -42,17 +42,9 @@ export function gtinCheckDigit(body: string): number {
  * // { ok: false, error: { code: 'GTIN_CHECK_DIGIT', position: 12, ... } }
  */
 export function parseGtin(input: string): Result<Gtin> {
-  let digits = '';
-  let lastDigitAt = -1;
-  for (let i = 0; i < input.length; i += 1) {
-    const code = input.charCodeAt(i);
-    if (code >= 48 && code <= 57) {
-      digits += input.charAt(i);
-      lastDigitAt = i;
-    } else if (code !== 32) {
-      return fail('GTIN_NOT_NUMERIC', i, { char: input.charAt(i) });
-    }
-  }
+  const read = collectDigits(input, (code) => code === 32);
+  if ('badAt' in read) return fail('GTIN_NOT_NUMERIC', read.badAt, { char: input.charAt(read.badAt) });
+  const { digits, lastDigitAt } = read;
   const format = FORMAT_BY_LENGTH[digits.length];
   if (format === undefined) return fail('GTIN_LENGTH', 0, { length: digits.length });
   const expected = gs1CheckDigit(digits.slice(0, -1));

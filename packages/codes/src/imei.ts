@@ -1,4 +1,4 @@
-import { isDigits } from './charsets';
+import { isDigits, collectDigits } from './charsets';
 import { luhnCheckDigit } from './check-digits';
 import { fail, ok, type Result } from './result';
 
@@ -41,17 +41,9 @@ export function imeiCheckDigit(body: string): number {
  * // { ok: true, value: { imei: '490154203237518', tac: '49015420', format: 'IMEI' } }
  */
 export function parseImei(input: string): Result<Imei> {
-  let digits = '';
-  let lastDigitAt = -1;
-  for (let i = 0; i < input.length; i += 1) {
-    const code = input.charCodeAt(i);
-    if (code >= 48 && code <= 57) {
-      digits += input.charAt(i);
-      lastDigitAt = i;
-    } else if (!isSeparator(code)) {
-      return fail('IMEI_NOT_NUMERIC', i, { char: input.charAt(i) });
-    }
-  }
+  const read = collectDigits(input, isSeparator);
+  if ('badAt' in read) return fail('IMEI_NOT_NUMERIC', read.badAt, { char: input.charAt(read.badAt) });
+  const { digits, lastDigitAt } = read;
   const tac = digits.slice(0, 8);
   if (digits.length === 16) {
     return ok({ imei: digits, tac, svn: digits.slice(14), format: 'IMEISV' });
