@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { DataDirLockedError, lockDataDir } from './db';
@@ -127,6 +128,9 @@ describe('platform', () => {
     ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
+    // Valid by an independent OpenAPI 3.1 validator, not only well-formed JSON.
+    const validation = await validate(structuredClone(doc));
+    expect(validation.valid ? [] : validation.errors).toEqual([]);
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
