@@ -202,6 +202,14 @@ const cases: Case[] = [
     expected: (r) => (isRH(r) ? 415 : 403),
   },
   { method: 'GET', route: '/api/v1/auth/me', url: () => '/api/v1/auth/me', expected: () => 200 },
+  // Everyone may change their own profile; there is no way to name another user's.
+  {
+    method: 'PATCH',
+    route: '/api/v1/auth/me',
+    url: () => '/api/v1/auth/me',
+    body: () => ({ locale: 'es' }),
+    expected: () => 200,
+  },
   { method: 'GET', route: '/api/v1/organisations', url: () => '/api/v1/organisations', expected: () => 200 },
   {
     method: 'POST',

@@ -29,3 +29,9 @@ export const MeSchema = z.object({
   memberships: z.array(MembershipSchema),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/** What users may change about themselves. */
+export const UpdateMeSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  locale: LanguageSchema.nullable().optional().describe('The language content and the interface use for this user'),
+});

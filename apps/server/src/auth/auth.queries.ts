@@ -1,4 +1,5 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Language } from '@verity/contract';
 import type { Db } from '../platform/db';
 import { memberships, organisations, sessions, users } from '../organisations/organisations.tables';
 
@@ -70,4 +71,12 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
 export async function findUserById(db: Db, id: string) {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row;
+}
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  patch: { name?: string | undefined; locale?: Language | null | undefined },
+) {
+  await db.update(users).set(patch).where(eq(users.id, id));
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema, LoginRequestSchema, MeSchema } from '@verity/contract';
+import { ErrorResponseSchema, LoginRequestSchema, MeSchema, UpdateMeSchema } from '@verity/contract';
 import { actorOf, SESSION_COOKIE } from '../platform/auth';
 import type { AuthService } from './auth.service';
 
@@ -64,5 +64,19 @@ export const authRoutes =
         },
       },
       async (request) => auth.describe(actorOf(request)),
+    );
+
+    app.patch(
+      '/api/v1/auth/me',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your own name or language',
+          body: UpdateMeSchema,
+          response: { 200: MeSchema, 400: ErrorResponseSchema, 401: ErrorResponseSchema },
+        },
+      },
+      async (request) => auth.updateProfile(actorOf(request), request.body),
     );
   };

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../platform/db';
 import { AppError } from '../platform/errors';
 import type { Actor } from '../platform/policy';
-import type { Me } from '@verity/contract';
+import type { Language, Me } from '@verity/contract';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -11,6 +11,7 @@ import {
   findUserById,
   insertSession,
   listActiveMembershipsOfUser,
+  updateUser,
 } from './auth.queries';
 import { verifyPassword } from './passwords';
 
@@ -100,6 +101,16 @@ export function createAuthService({ db, sessionTtlHours, clock = () => new Date(
     };
   }
 
-  return { login, logout, resolveSession, describe };
+  /** A user changes their own name or language; their sessions in this process see it at once. */
+  async function updateProfile(
+    actor: Actor,
+    patch: { name?: string | undefined; locale?: Language | null | undefined },
+  ) {
+    await updateUser(db, actor.userId, patch);
+    for (const [key, entry] of cache) if (entry.actor.userId === actor.userId) cache.delete(key);
+    return describe({ ...actor, locale: patch.locale === undefined ? actor.locale : patch.locale });
+  }
+
+  return { login, logout, resolveSession, describe, updateProfile };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -87,6 +87,27 @@ describe('password sign-in', () => {
     expect(forged.statusCode).toBe(401);
   });
 
+  it('users change their own name and language, and answers follow the new language at once', async () => {
+    const rh = await t.factories.user('right_holder_admin');
+    const product = await t.factories.product(rh, { name: { en: 'Lamp', fr: 'Lampe' } });
+    const officer = await t.factories.user('officer', undefined, { locale: 'en' });
+    const gtin = product.identifiers[0]!.value;
+    expect((await officer.request('POST', '/api/v1/identify', { input: gtin })).json().products[0].name).toBe('Lamp');
+    const updated = await officer.request('PATCH', '/api/v1/auth/me', { name: 'Olivia', locale: 'fr' });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json().user).toMatchObject({ name: 'Olivia', locale: 'fr' });
+    expect((await officer.request('POST', '/api/v1/identify', { input: gtin })).json().products[0].name).toBe('Lampe');
+    expect((await officer.request('GET', '/api/v1/auth/me')).json().user.locale).toBe('fr');
+    const cleared = await officer.request('PATCH', '/api/v1/auth/me', { locale: null });
+    expect(cleared.json().user.locale).toBeNull();
+    for (const bad of [{ locale: 'xx' }, { name: '' }, { email: 'new@test.example' }, { role: 'secretariat_admin' }]) {
+      expect((await officer.request('PATCH', '/api/v1/auth/me', bad)).statusCode, JSON.stringify(bad)).toBe(400);
+    }
+    expect(
+      (await t.app.inject({ method: 'PATCH', url: '/api/v1/auth/me', payload: { locale: 'fr' } })).statusCode,
+    ).toBe(401);
+  });
+
   it('ends the session on logout', async () => {
     const officer = await t.factories.user('officer');
     const logout = await officer.request('POST', '/api/v1/auth/logout');
