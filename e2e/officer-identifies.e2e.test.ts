@@ -57,6 +57,9 @@ describe('an officer identifies products in the web app served by the server', (
     await page.getByTestId('health').filter({ hasText: health }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
+    // English is chosen on this device, so the officer's profile language (French) does not apply.
+    await page.evaluate(() => localStorage.setItem('verity.language', 'en'));
+
     // A wrong password gets the localized message of the API's error code.
     await page.getByLabel(en.auth.email).fill('officer@demo.test');
     await page.getByLabel(en.auth.password).fill('not-the-password');
@@ -113,6 +116,31 @@ describe('an officer identifies products in the web app served by the server', (
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.getByLabel(fr.identify.label).count()).toBe(0);
 
+    expect(problems).toEqual([]);
+  });
+
+  it("follows the language of the officer's profile on a device where none was chosen, and saves a new choice there", async () => {
+    const { baseUrl } = server!;
+    const signInOnNewDevice = async () => {
+      const context = await browser!.newContext({ locale: 'en-US' });
+      const fresh = await context.newPage();
+      fresh.setDefaultTimeout(15_000);
+      await fresh.goto(`${baseUrl}/`);
+      await fresh.getByLabel(en.auth.email).fill('officer@demo.test');
+      await fresh.getByLabel(en.auth.password).fill('verity-demo');
+      await fresh.getByRole('button', { name: en.auth.submit }).click();
+      return fresh;
+    };
+    // The first journey chose French while signed in: the profile says French.
+    const first = await signInOnNewDevice();
+    await first.waitForFunction(() => document.documentElement.lang === 'fr');
+    await first.getByLabel(fr.identify.label).waitFor();
+    // Choosing Spanish here saves it in the profile: the next new device opens in Spanish.
+    const saved = first.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
+    await first.getByLabel(fr.app.language).selectOption('es');
+    expect((await saved).status()).toBe(200);
+    const second = await signInOnNewDevice();
+    await second.waitForFunction(() => document.documentElement.lang === 'es');
     expect(problems).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 import { useId } from 'react';
 import { useI18n } from '../lib/i18n';
-import { isUiLanguage, uiLanguages } from '../locales/languages';
+import { isUiLanguage, uiLanguages, type UiLanguage } from '../locales/languages';
 
-/** Every language named in itself, so a reader finds theirs whatever the page is in now. */
-export function LanguageSwitcher() {
+/**
+ * Every language named in itself, so a reader finds theirs whatever the page is in now.
+ * `onChosen`: told of a choice made here (the app saves it to the user's profile).
+ */
+export function LanguageSwitcher({ onChosen }: { onChosen?: (lang: UiLanguage) => void }) {
   const { t, lang, setLang } = useI18n();
   const id = useId();
   return (
@@ -14,7 +17,9 @@ export function LanguageSwitcher() {
         value={lang}
         onChange={(event) => {
           const next = event.target.value;
-          if (isUiLanguage(next)) void setLang(next);
+          if (!isUiLanguage(next)) return;
+          void setLang(next);
+          onChosen?.(next);
         }}
       >
         {uiLanguages.map((language) => (

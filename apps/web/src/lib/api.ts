@@ -22,7 +22,7 @@ export const isApiError = (error: unknown): error is ApiError => error instanceo
 export const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
 }

@@ -23,6 +23,15 @@ export async function loadMessages(lang: UiLanguage): Promise<Messages> {
 
 const STORAGE_KEY = 'verity.language';
 
+/** Whether the language was chosen on this device (a choice made here wins over the profile's). */
+export function hasStoredLanguage(): boolean {
+  try {
+    return localStorage.getItem(STORAGE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** The stored choice, else the browser's preference, else English. */
 export function initialLanguage(): UiLanguage {
   let stored: string | null = null;
@@ -40,8 +49,11 @@ export interface I18n {
   t: (key: MessageKey, params?: Params) => string;
   /** The message for a key built at run time (`errors.${code}`), or undefined when there is none. */
   tx: (key: string, params?: Params) => string | undefined;
-  /** Switches the language once its messages are loaded, and remembers the choice on this device. */
-  setLang: (lang: UiLanguage) => Promise<void>;
+  /**
+   * Switches the language once its messages are loaded and, unless `remember` is false (a
+   * language taken from the user's profile), remembers the choice on this device.
+   */
+  setLang: (lang: UiLanguage, options?: { remember?: boolean }) => Promise<void>;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -56,9 +68,10 @@ export function I18nProvider(props: { lang: UiLanguage; messages: Messages; chil
     root.dir = directionOf(lang);
   }, [lang]);
 
-  const setLang = useCallback(async (next: UiLanguage) => {
+  const setLang = useCallback(async (next: UiLanguage, options: { remember?: boolean } = {}) => {
     const nextMessages = await loadMessages(next);
     setState({ lang: next, messages: nextMessages });
+    if (options.remember === false) return;
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
