@@ -85,6 +85,18 @@ export const FeatureSchema = z.object({
 
 export const productStatuses = ['draft', 'published'] as const;
 
+/** Where the genuine product is made and sold, so an officer can tell an unexpected route. */
+export const SupplyChainSchema = z.strictObject({
+  manufacturedIn: z.array(CountrySchema).max(50).default([]).describe('Countries where the genuine product is made'),
+  markets: z
+    .array(CountrySchema)
+    .max(250)
+    .default([])
+    .describe('Countries where it is legitimately sold; empty: worldwide'),
+  notes: LocalizedTextSchema.default({}).describe('Authorised distributors, usual routes and carriers, and the like'),
+});
+export type SupplyChain = z.infer<typeof SupplyChainSchema>;
+
 export const ProductInputSchema = z.strictObject({
   brandId: IdSchema,
   reference: z
@@ -108,6 +120,7 @@ export const ProductInputSchema = z.strictObject({
     .default(null),
   identifiers: z.array(IdentifierInputSchema).max(100).default([]),
   features: z.array(FeatureInputSchema).max(100).default([]),
+  supplyChain: SupplyChainSchema.default({ manufacturedIn: [], markets: [], notes: {} }),
 });
 export type ProductInput = z.infer<typeof ProductInputSchema>;
 export const ProductPatchSchema = patchSchemaOf(ProductInputSchema);
@@ -196,6 +209,11 @@ export const ProductSheetSchema = z.object({
   hsCode: z.string().nullable(),
   identifiers: z.array(IdentifierSchema),
   features: z.array(FeatureSchema),
+  supplyChain: z.object({
+    manufacturedIn: z.array(CountrySchema),
+    markets: z.array(CountrySchema),
+    notes: LocalizedTextSchema,
+  }),
   images: z.array(ImageSchema),
   contacts: z.array(ContactSchema).describe("The caller's country first, then the global contacts"),
   applications: z.array(ApplicationSchema),

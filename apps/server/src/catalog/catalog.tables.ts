@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Language, LocalizedText } from '@verity/contract';
+import type { Language, LocalizedText, SupplyChain } from '@verity/contract';
 import { organisations } from '../organisations/organisations.tables';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -73,6 +73,10 @@ export const products = pgTable(
     category: text('category'),
     hsCode: text('hs_code'),
     features: jsonb('features').$type<FeatureData[]>().notNull().default([]),
+    supplyChain: jsonb('supply_chain')
+      .$type<SupplyChain>()
+      .notNull()
+      .default({ manufacturedIn: [], markets: [], notes: {} }),
     /** First image's thumbnail, denormalised so search results need no join. */
     thumbnailFileId: uuid('thumbnail_file_id'),
     /** Names in every language + brand name: the short text typo-tolerant search runs on. */

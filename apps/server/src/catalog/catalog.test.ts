@@ -175,6 +175,23 @@ describe('products', () => {
     ]);
   });
 
+  it('keeps the legitimate supply chain (made in, markets, notes) and refuses a country that is not a code', async () => {
+    const rh = await t.factories.user('right_holder_admin');
+    const product = await t.factories.product(rh);
+    expect(product.supplyChain).toEqual({ manufacturedIn: [], markets: [], notes: {} });
+    const supplyChain = { manufacturedIn: ['IT'], markets: ['FR', 'DE'], notes: { en: 'Only via Milan' } };
+    const patched = await rh.request('PATCH', `/api/v1/products/${product.id}`, { supplyChain });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json().supplyChain).toEqual(supplyChain);
+    const bad = await rh.request('PATCH', `/api/v1/products/${product.id}`, {
+      supplyChain: { manufacturedIn: ['Italy'] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED');
+    const unchanged = await rh.request('GET', `/api/v1/products/${product.id}`);
+    expect(unchanged.json().supplyChain).toEqual(supplyChain);
+  });
+
   it('officers do not see drafts; right holders see their own', async () => {
     const rh = await t.factories.user('right_holder_admin');
     const officer = await t.factories.user('officer');

@@ -133,6 +133,7 @@ export function createProductsService({ db, changed, identifiers }: ProductsDeps
           category: input.category,
           hsCode: input.hsCode,
           features: input.features,
+          supplyChain: input.supplyChain,
         };
         let id = productId;
         if (id) await q.updateProduct(tx, id, columns);
@@ -171,6 +172,7 @@ export function createProductsService({ db, changed, identifiers }: ProductsDeps
       category: product.category,
       hsCode: product.hsCode,
       features: product.features,
+      supplyChain: product.supplyChain,
       identifiers: identifiers.map((i): IdentifierInput => {
         if (i.kind === 'gtin') return { kind: 'gtin', value: i.value, packagingLevel: i.packagingLevel ?? 'each' };
         if (i.kind === 'proprietary') return { kind: 'proprietary', value: i.value, description: i.description };
@@ -256,6 +258,7 @@ export function createProductsService({ db, changed, identifiers }: ProductsDeps
         description: i.description,
       })),
       features: p.features,
+      supplyChain: p.supplyChain,
       images: images.map((i) => ({
         id: i.id,
         url: fileUrl(i.fileId),

@@ -115,6 +115,7 @@ export async function loadDemoDataOnce(database: Database): Promise<boolean> {
     hsCode: null,
     identifiers: [],
     features: [],
+    supplyChain: { manufacturedIn: [], markets: [], notes: {} },
     ...p,
   });
   const lumiereProducts: ProductInput[] = [
@@ -131,6 +132,15 @@ export async function loadDemoDataOnce(database: Database): Promise<boolean> {
       },
       category: 'Watches',
       hsCode: '910221',
+      supplyChain: {
+        manufacturedIn: ['CH'],
+        markets: [],
+        notes: {
+          en: 'Made in Switzerland and shipped by air from Geneva to authorised retailers only; never sold through marketplaces or in bulk.',
+          fr: 'Fabriqué en Suisse et expédié par avion depuis Genève aux seuls détaillants agréés ; jamais vendu sur des places de marché ni en gros.',
+          es: 'Fabricado en Suiza y enviado por avión desde Ginebra solo a minoristas autorizados; nunca se vende en plataformas ni a granel.',
+        },
+      },
       identifiers: [
         { kind: 'gtin', value: gtin13('379000000001'), packagingLevel: 'each' },
         // The case of 6: indicator digit 1 in front of the item's GTIN-13 body (GTIN-14).

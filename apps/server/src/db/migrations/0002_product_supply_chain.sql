@@ -1,0 +1,1 @@
+ALTER TABLE "products" ADD COLUMN "supply_chain" jsonb DEFAULT '{"manufacturedIn":[],"markets":[],"notes":{}}'::jsonb NOT NULL;
