@@ -119,6 +119,21 @@ export default tseslint.config(
   },
   ...webFeatureBoundaries,
   {
+    // Shared components (e.g. the product sheet, shown to officers and previewed by right
+    // holders) and lib/ are used by features, never the other way round.
+    files: ['apps/web/src/shared/**/*.{ts,tsx}', 'apps/web/src/lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/features/**', '**/app/**'], message: 'shared/ and lib/ are below features and app.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Command-line programs and benchmarks talk on the console on purpose.
     files: ['apps/server/src/cli/**/*.ts', 'bench/**/*.ts', 'scripts/**', 'bin/**'],
     rules: { 'no-console': 'off' },

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { gtinCheckDigit } from '@verity/codes';
-import en from '../apps/web/src/locales/en.json' with { type: 'json' };
-import fr from '../apps/web/src/locales/fr.json' with { type: 'json' };
 import { launchChromium } from './support/browser';
+import { fill, messagesOf } from './support/messages';
 import { startServer, type RunningServer } from './support/server';
 
 // The demo catalog's 'Aurora Chronograph 42 mm' (apps/server/src/demo/demo-data.ts).
@@ -17,9 +16,8 @@ const wrongCheckDigit = `${wrongBody}${(gtinCheckDigit(wrongBody) + 1) % 10}`;
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version;
 
-/** A message of the locale files with its `{{placeholders}}` filled, as the page shows it. */
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name]));
+const en = messagesOf('en');
+const fr = messagesOf('fr');
 
 describe('an officer identifies products in the web app served by the server', () => {
   let server: RunningServer | undefined;
@@ -52,7 +50,7 @@ describe('an officer identifies products in the web app served by the server', (
 
     // The page is the built web app, and it shows the server's health.
     expect(await page.title()).toBe(en.app.title);
-    await page.getByRole('heading', { level: 1, name: en.app.name }).waitFor();
+    await page.getByText(en.app.name, { exact: true }).waitFor();
     const health = fill(en.health.ok, { database: en.health.database.pglite, version });
     await page.getByTestId('health').filter({ hasText: health }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -1,25 +1,44 @@
-import { useCallback, useEffect } from 'react';
+import { Suspense, useCallback, useEffect, useMemo } from 'react';
 import { AccountBar } from '../features/auth/components/account-bar';
 import { SignInForm } from '../features/auth/components/sign-in-form';
 import { updateProfile } from '../features/auth/api';
 import { useSession } from '../features/auth/use-session';
 import { HealthStatus } from '../features/health/health-status';
 import { IdentifyScreen } from '../features/identify/screens/identify-screen';
+import { ScanButton } from '../features/scan/scan-button';
+import { AUTH_REQUIRED_EVENT } from '../lib/api';
+import { AppContext, type AppContextValue } from '../lib/app-context';
 import { hasStoredLanguage, useI18n } from '../lib/i18n';
+import { navigate, useLocation } from '../lib/router';
 import { isUiLanguage, type UiLanguage } from '../locales/languages';
 import { LanguageSwitcher } from './language-switcher';
+import { MainNavigation } from './main-navigation';
+import { findRoute, homeOf, publicRoutes, signedInRoutes } from './routes';
 
-/** The page: header (name, language), then sign-in or the identify screen, then server status. */
+/** The page: header (name, navigation, language, account), the screen of the current path, status. */
 export function App() {
   const { t, lang, setLang } = useI18n();
   const { session, signIn, signOut, expire } = useSession();
+  const { path, query } = useLocation();
   const signedIn = session.status === 'signed-in';
   const profileLocale = signedIn ? session.me.user.locale : null;
+  const role = signedIn ? session.me.membership.role : null;
 
   // The language of the user's profile, unless one was chosen on this device.
   useEffect(() => {
     if (!hasStoredLanguage() && isUiLanguage(profileLocale)) void setLang(profileLocale, { remember: false });
   }, [profileLocale, setLang]);
+
+  // Any call that finds the session gone brings back the sign-in form (the path is kept).
+  useEffect(() => {
+    window.addEventListener(AUTH_REQUIRED_EVENT, expire);
+    return () => window.removeEventListener(AUTH_REQUIRED_EVENT, expire);
+  }, [expire]);
+
+  // `/` is the identify screen for officers; other roles start on their own home.
+  useEffect(() => {
+    if (role && path === '/' && homeOf(role) !== '/') navigate(homeOf(role), { replace: true });
+  }, [role, path]);
 
   // A language chosen while signed in is saved in the profile, so other devices follow it.
   const saveChoice = useCallback(
@@ -33,6 +52,15 @@ export function App() {
     document.title = t('app.title');
   }, [t]);
 
+  const context = useMemo<AppContextValue | null>(
+    () => (session.status === 'signed-in' ? { me: session.me, onAuthRequired: expire } : null),
+    [session, expire],
+  );
+
+  const publicRoute = findRoute(publicRoutes, path);
+  const route = findRoute(signedInRoutes, path);
+  const allowed = !route?.roles || (role !== null && route.roles.includes(role));
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -42,27 +70,53 @@ export function App() {
         <div className="brand">
           <img src="/favicon.svg" alt="" width={32} height={32} />
           <div>
-            <h1>{t('app.name')}</h1>
+            <p className="app-name">{t('app.name')}</p>
             <p className="tagline">{t('app.tagline')}</p>
           </div>
         </div>
         <LanguageSwitcher onChosen={saveChoice} />
+        {context && <MainNavigation role={context.me.membership.role} path={path} />}
       </header>
       <main id="main" tabIndex={-1}>
-        {session.status === 'loading' && <p className="muted">{t('auth.loading')}</p>}
-        {session.status === 'signed-out' && (
-          <SignInForm
-            onSignIn={signIn}
-            expired={session.reason === 'expired'}
-            focusOnMount={session.reason !== undefined}
-          />
-        )}
-        {session.status === 'signed-in' && (
-          <>
-            <AccountBar me={session.me} onSignOut={signOut} />
-            <IdentifyScreen lang={lang} onAuthRequired={expire} />
-          </>
-        )}
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+          {publicRoute && !signedIn ? (
+            <publicRoute.area path={path} query={query} />
+          ) : (
+            <>
+              {session.status === 'loading' && <p className="muted">{t('auth.loading')}</p>}
+              {session.status === 'signed-out' && (
+                <SignInForm
+                  onSignIn={signIn}
+                  expired={session.reason === 'expired'}
+                  focusOnMount={session.reason !== undefined}
+                />
+              )}
+              {context && (
+                <AppContext.Provider value={context}>
+                  {!allowed && <p className="alert">{t('errors.FORBIDDEN')}</p>}
+                  {allowed && route && <route.area path={path} query={query} />}
+                  {!route && path === '/' && (
+                    <IdentifyScreen
+                      lang={lang}
+                      onAuthRequired={expire}
+                      initialInput={query.get('code') ?? ''}
+                      scanButton={(onDetected) => <ScanButton onDetected={onDetected} />}
+                    />
+                  )}
+                  {!route && path !== '/' && (
+                    <section className="card">
+                      <h1>{t('app.pageNotFound')}</h1>
+                      <p>
+                        <a href="/">{t('app.backHome')}</a>
+                      </p>
+                    </section>
+                  )}
+                  <AccountBar me={context.me} onSignOut={signOut} />
+                </AppContext.Provider>
+              )}
+            </>
+          )}
+        </Suspense>
       </main>
       <footer className="app-footer">
         <HealthStatus />

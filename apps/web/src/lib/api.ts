@@ -23,8 +23,21 @@ export const isAbort = (error: unknown) => error instanceof DOMException && erro
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Sent as JSON, except a FormData (multipart) or a Blob (its own type) which go as they are. */
   body?: unknown;
   signal?: AbortSignal;
+}
+
+/** Fired on window when any call answers AUTH_REQUIRED: the shell then shows the sign-in form. */
+export const AUTH_REQUIRED_EVENT = 'verity:auth-required';
+
+function encode(body: unknown): { headers: Record<string, string>; payload?: BodyInit } {
+  const accept = { accept: 'application/json' };
+  if (body === undefined) return { headers: accept };
+  if (body instanceof FormData) return { headers: accept, payload: body };
+  if (body instanceof Blob)
+    return { headers: { ...accept, 'content-type': body.type || 'application/octet-stream' }, payload: body };
+  return { headers: { ...accept, 'content-type': 'application/json' }, payload: JSON.stringify(body) };
 }
 
 /**
@@ -36,17 +49,9 @@ export async function api<T>(
   { method = 'GET', body, signal }: RequestOptions = {},
 ): Promise<T> {
   let response: Response;
+  const { headers, payload: requestBody } = encode(body);
   try {
-    response = await fetch(path, {
-      method,
-      signal,
-      credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(path, { method, signal, credentials: 'same-origin', headers, body: requestBody });
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new ApiError('NETWORK_ERROR', 0);
@@ -54,5 +59,7 @@ export async function api<T>(
   const payload: unknown = await response.json().catch(() => undefined);
   if (response.ok && payload !== undefined) return payload as T;
   const error = (payload as Partial<ErrorResponse> | undefined)?.error;
+  if (error?.code === 'AUTH_REQUIRED' && !path.startsWith('/api/v1/auth/'))
+    window.dispatchEvent(new Event(AUTH_REQUIRED_EVENT));
   throw new ApiError(error?.code ?? 'UNEXPECTED_RESPONSE', response.status, error?.requestId);
 }

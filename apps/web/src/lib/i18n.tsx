@@ -1,24 +1,16 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import en from '../locales/en.json';
-import { directionOf, fallbackLanguage, preferredLanguage, type UiLanguage } from '../locales/languages';
+import { englishMessages as en, loadCatalog } from '../locales/catalogs';
+import { directionOf, preferredLanguage, type UiLanguage } from '../locales/languages';
 import { translate, type Messages, type Params } from './translate';
 
-/** Every key of the English file, so a typo in a literal key fails the type check. */
-type KeysOf<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : KeysOf<T[K], `${Prefix}${K}.`>;
-}[keyof T & string];
-type PluralBase<K extends string> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`
-  ? Base
-  : K;
-export type MessageKey = PluralBase<KeysOf<typeof en>>;
-
-// The other languages are separate chunks, fetched when chosen: the page only carries English.
-const loaders = import.meta.glob<Messages>(['../locales/*.json', '!../locales/en.json'], { import: 'default' });
+/**
+ * A message key: `<namespace>.<key>` (see locales/catalogs.ts). Keys are strings so that each
+ * screen's file stays its own; the locale tests check every literal key used in the source.
+ */
+export type MessageKey = string;
 
 export async function loadMessages(lang: UiLanguage): Promise<Messages> {
-  if (lang === fallbackLanguage) return en;
-  const load = loaders[`../locales/${lang}.json`];
-  return load ? load() : en;
+  return loadCatalog(lang);
 }
 
 const STORAGE_KEY = 'verity.language';

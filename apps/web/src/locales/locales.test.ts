@@ -1,13 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { codeErrorCodes } from '@verity/codes';
 import { errorCodes } from '@verity/contract';
 import { keysOf, placeholdersOf, translate, type Messages } from '../lib/translate';
 import { uiLanguages } from './languages';
-import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
 
-const files: Record<string, Messages> = { en, fr, es };
+const here = fileURLToPath(new URL('.', import.meta.url));
+const src = fileURLToPath(new URL('..', import.meta.url));
+
+/** A language's messages as the app assembles them: one namespace per file (locales/catalogs.ts). */
+function readLanguage(lang: string): Messages {
+  const names = readdirSync(`${here}/${lang}`).filter((name) => name.endsWith('.json'));
+  return Object.fromEntries(
+    names.map((name) => [name.slice(0, -5), JSON.parse(readFileSync(`${here}/${lang}/${name}`, 'utf8')) as Messages]),
+  );
+}
+
+const languageFolders = readdirSync(here, { withFileTypes: true }).filter((e) => e.isDirectory());
+const files: Record<string, Messages> = Object.fromEntries(languageFolders.map((e) => [e.name, readLanguage(e.name)]));
+const en = files.en!;
+
+/** Every source file of the app (not tests), to find the message keys it uses. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 const normalized = (messages: Messages) =>
   [...new Set(keysOf(messages).map((k) => k.replace(pluralSuffix, '')))].sort();
@@ -29,6 +50,16 @@ describe('locale files', () => {
       expect(translated, key).toBeDefined();
       expect(placeholdersOf(translated!), key).toEqual(placeholdersOf(messageAt(en, key)!));
     }
+  });
+
+  it("have a message for every literal key the source asks for: t('ns.key')", () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles(src)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_.-]+)'/g)) used.add(match[1]!);
+    }
+    expect(used.size).toBeGreaterThan(20);
+    const missing = [...used].filter((key) => !messageAt(en, key) && !messageAt(en, `${key}_other`));
+    expect(missing).toEqual([]);
   });
 
   it('have a message for every error code of the API (errors.<CODE>)', () => {

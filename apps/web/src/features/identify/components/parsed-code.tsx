@@ -10,7 +10,7 @@ export function ParsedCode({ parsed, input }: { parsed: Parsed; input: string })
 
   return (
     <section className="parsed" aria-labelledby="parsed-title">
-      <h3 id="parsed-title">{t('identify.parsed.title')}</h3>
+      <h2 id="parsed-title">{t('identify.parsed.title')}</h2>
       <dl className="facts">
         <div>
           <dt>{t('identify.parsed.kind')}</dt>

@@ -1,5 +1,6 @@
 import type { IdentifyResponse } from '@verity/contract';
 import { useI18n } from '../../../lib/i18n';
+import { Link } from '../../../lib/router';
 
 interface Props {
   products: IdentifyResponse['products'];
@@ -12,11 +13,17 @@ export function ProductList({ products, matchedBy }: Props) {
 
   return (
     <section className="matches" aria-labelledby="products-title">
-      <h3 id="products-title">{t('identify.products.title')}</h3>
+      <h2 id="products-title">{t('identify.products.title')}</h2>
       {products.length === 0 || matchedBy === 'none' ? (
         <div className="empty" data-testid="not-in-catalog">
           <p className="empty-title">{t('identify.products.notInCatalog')}</p>
           <p>{t('identify.products.notInCatalogHint')}</p>
+          <p>{t('identify.products.nextSteps')}</p>
+          <ul>
+            <li>{t('identify.products.nextCheckCode')}</li>
+            <li>{t('identify.products.nextSearchName')}</li>
+            <li>{t('identify.products.nextRecord')}</li>
+          </ul>
         </div>
       ) : (
         <>
@@ -32,7 +39,9 @@ export function ProductList({ products, matchedBy }: Props) {
                   <span className="thumb thumb-empty" aria-hidden="true" />
                 )}
                 <div className="product-body">
-                  <h4 lang={product.language}>{product.name}</h4>
+                  <h3 lang={product.language}>
+                    <Link to={`/products/${product.id}`}>{product.name}</Link>
+                  </h3>
                   <dl className="product-facts">
                     <div>
                       <dt>{t('identify.products.brand')}</dt>

@@ -1,6 +1,8 @@
 import type { Language } from '@verity/contract';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { errorMessage, useI18n } from '../../../lib/i18n';
+import { addRecent } from '../../../lib/recents';
+import { navigate } from '../../../lib/router';
 import { ParsedCode } from '../components/parsed-code';
 import { ProductList } from '../components/product-list';
 import { useIdentify, type IdentifyState } from '../use-identify';
@@ -9,25 +11,47 @@ interface Props {
   lang: Language;
   /** Called (stable callback) when the server says the session has ended. */
   onAuthRequired: () => void;
+  /** What the box starts with (`/?code=…`, e.g. a scan with several matches). */
+  initialInput?: string;
+  /** The Scan button, given a callback for a decoded code (composed by the shell). */
+  scanButton?: (onDetected: (text: string) => void) => ReactNode;
 }
 
 /** One box for anything an officer can type or paste; the answer appears as they type. */
-export function IdentifyScreen({ lang, onAuthRequired }: Props) {
+export function IdentifyScreen({ lang, onAuthRequired, initialInput = '', scanButton }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
-  const [input, setInput] = useState('');
+  const [input, setInput] = useState(initialInput);
+  // The code last scanned: its answer decides where to go (one match: straight to the sheet).
+  const [scanned, setScanned] = useState<string | null>(null);
   const state = useIdentify(input, lang, onAuthRequired);
   const inputRef = useRef<HTMLInputElement>(null);
 
   // The box is why the officer signed in: put the cursor there.
   useEffect(() => inputRef.current?.focus(), []);
 
+  useEffect(() => {
+    if (scanned === null || state.status !== 'done' || state.result.input !== scanned) return;
+    setScanned(null);
+    const { products, matchedBy } = state.result;
+    const only = products.length === 1 && matchedBy !== 'none' ? products[0] : undefined;
+    addRecent({ kind: 'scan', text: scanned, productId: only?.id, productName: only?.name });
+    // Keep the code in the address, so Back from the sheet returns to this answer.
+    navigate(`/?code=${encodeURIComponent(scanned)}`, { replace: true });
+    if (only) navigate(`/products/${only.id}`);
+  }, [scanned, state]);
+
+  const onDetected = (text: string) => {
+    setInput(text);
+    setScanned(text);
+  };
+
   const result = state.status === 'done' || state.status === 'loading' ? state.result : undefined;
 
   return (
     <section className="card identify" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('identify.title')}</h2>
+      <h1 id={`${id}-title`}>{t('identify.title')}</h1>
       <form role="search" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor={`${id}-input`}>{t('identify.label')}</label>
         <p id={`${id}-hint`} className="hint">
@@ -50,10 +74,12 @@ export function IdentifyScreen({ lang, onAuthRequired }: Props) {
           aria-describedby={`${id}-hint`}
         />
       </form>
+      {scanButton?.(onDetected)}
 
       <p className="visually-hidden" role="status">
         {announcement(state, i18n)}
       </p>
+      {scanned !== null && <p className="muted">{t('identify.scanLookingUp')}</p>}
       {state.status === 'loading' && (
         <p className="muted" aria-hidden="true">
           {t('identify.searching')}
