@@ -178,7 +178,8 @@ describe('products', () => {
   it('keeps the legitimate supply chain (made in, markets, notes) and refuses a country that is not a code', async () => {
     const rh = await t.factories.user('right_holder_admin');
     const product = await t.factories.product(rh);
-    expect(product.supplyChain).toEqual({ manufacturedIn: [], markets: [], notes: {} });
+    const created = await rh.request('GET', `/api/v1/products/${product.id}`);
+    expect(created.json().supplyChain).toEqual({ manufacturedIn: [], markets: [], notes: {} });
     const supplyChain = { manufacturedIn: ['IT'], markets: ['FR', 'DE'], notes: { en: 'Only via Milan' } };
     const patched = await rh.request('PATCH', `/api/v1/products/${product.id}`, { supplyChain });
     expect(patched.statusCode).toBe(200);
