@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -30,14 +31,22 @@ import { createCatalog } from './catalog/catalog.module';
 import { createIdentify } from './identify/identify.module';
 import { createImports } from './imports/imports.module';
 import { serveWebApp } from './platform/web';
+import type { TlsFiles } from './platform/tls';
 
 export interface AppDeps {
   database: Database;
+  /** Key and certificate to serve HTTPS with (platform/tls.ts); plain HTTP without. */
+  tls?: TlsFiles;
 }
 
 /** Builds the whole server. Tests call this with a test config and database. */
-export async function buildApp(config: Config, { database }: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({
+export async function buildApp(config: Config, { database, tls }: AppDeps): Promise<FastifyInstance> {
+  // Typed as the plain HTTP server: the routes do not care which one carries them.
+  const createServer = Fastify as unknown as (
+    options: FastifyHttpOptions<Server> & { https?: TlsFiles },
+  ) => FastifyInstance;
+  const app = createServer({
+    ...(tls ? { https: tls } : {}),
     logger:
       config.logLevel === 'silent'
         ? false

@@ -38,6 +38,16 @@ export const ConfigSchema = z.object({
   webDir: z.string().optional(),
   /** PostgreSQL pool size per process (server mode). */
   dbPoolSize: z.coerce.number().int().min(1).max(200).default(20),
+  /**
+   * HTTPS: off; `self-signed` (a certificate made for localhost and the LAN addresses, so a
+   * phone on the same network can use its camera); or the PEM files of a real certificate.
+   */
+  https: z
+    .union([
+      z.enum(['off', 'self-signed']),
+      z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }),
+    ])
+    .default('off'),
 });
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
 
@@ -59,6 +69,12 @@ export function configFromEnv(env: Record<string, string | undefined>): Config {
     maxImportBytes: env.MAX_IMPORT_BYTES,
     webDir: env.VERITY_WEB_DIR ?? fileURLToPath(new URL('../../../web/dist', import.meta.url)),
     dbPoolSize: env.DB_POOL_SIZE,
+    https:
+      env.TLS_CERT_FILE || env.TLS_KEY_FILE
+        ? { certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE }
+        : ['', 'off', 'false', '0', 'no'].includes(env.HTTPS?.toLowerCase() ?? '')
+          ? 'off'
+          : env.HTTPS,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
