@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'apps', 'web');
 const builtIndex = join(web, 'dist', 'index.html');
 // What the build reads besides node_modules.
-const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json'];
+const inputs = ['src', 'public', 'pwa', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json'];
 
 /** The most recently modified file under `path` (a file or a folder), or undefined. */
 function newestFile(path) {

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './pwa/vite-plugin-pwa';
 
 /**
  * The officer web app. `npm run build -w @verity/web` writes apps/web/dist, which the server
@@ -8,7 +9,7 @@ import react from '@vitejs/plugin-react';
  * Everything is bundled from node_modules: no CDN, so it builds and runs with no network.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:3000' } },
   },

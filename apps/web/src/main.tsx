@@ -18,3 +18,13 @@ createRoot(root).render(
     </I18nProvider>
   </StrictMode>,
 );
+
+// The service worker keeps the app and the barcode decoder on the phone, so it opens offline.
+// Not in development: Vite's dev server serves modules the worker would keep stale.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // No offline copy (e.g. a private window that refuses it); everything works online.
+    });
+  });
+}

@@ -88,7 +88,8 @@ export function App() {
                 <SignInForm
                   onSignIn={signIn}
                   expired={session.reason === 'expired'}
-                  focusOnMount={session.reason !== undefined}
+                  offline={session.reason === 'offline'}
+                  focusOnMount={session.reason === 'expired' || session.reason === 'signed-out'}
                 />
               )}
               {context && (

@@ -1,12 +1,12 @@
 import type { Me } from '@verity/contract';
 import { useCallback, useEffect, useState } from 'react';
-import { isAbort } from '../../lib/api';
+import { isAbort, isApiError } from '../../lib/api';
 import { fetchMe, login, logout } from './api';
 
 export type Session =
   | { status: 'loading' }
   /** `reason` is unset on arrival, and says why the user is no longer signed in otherwise. */
-  | { status: 'signed-out'; reason?: 'signed-out' | 'expired' }
+  | { status: 'signed-out'; reason?: 'signed-out' | 'expired' | 'offline' }
   | { status: 'signed-in'; me: Me };
 
 /**
@@ -21,8 +21,11 @@ export function useSession() {
     fetchMe(controller.signal).then(
       (me) => setSession({ status: 'signed-in', me }),
       (error: unknown) => {
-        // AUTH_REQUIRED is the normal answer; any other failure also leaves the form to try.
-        if (!isAbort(error)) setSession({ status: 'signed-out' });
+        // AUTH_REQUIRED is the normal answer; any other failure also leaves the form to try,
+        // saying so when the server cannot be reached (the app itself opened from the phone).
+        if (isAbort(error)) return;
+        const offline = isApiError(error) && error.code === 'NETWORK_ERROR';
+        setSession(offline ? { status: 'signed-out', reason: 'offline' } : { status: 'signed-out' });
       },
     );
     return () => controller.abort();

@@ -6,13 +6,15 @@ interface Props {
   onSignIn: (email: string, password: string) => Promise<void>;
   /** The previous session ended on its own (shown above the form). */
   expired?: boolean;
+  /** The server could not be reached when the app opened. */
+  offline?: boolean;
   /** Move the focus to the form's heading when it appears after the user signed out. */
   focusOnMount?: boolean;
 }
 
 type Problem = { code: string } | { key: MessageKey };
 
-export function SignInForm({ onSignIn, expired = false, focusOnMount = false }: Props) {
+export function SignInForm({ onSignIn, expired = false, offline = false, focusOnMount = false }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
@@ -56,10 +58,15 @@ export function SignInForm({ onSignIn, expired = false, focusOnMount = false }: 
 
   return (
     <section className="card sign-in" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+      <h1 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
         {t('auth.title')}
-      </h2>
+      </h1>
       {expired && <p className="notice">{t('auth.sessionEnded')}</p>}
+      {offline && (
+        <p className="notice" data-testid="offline">
+          {t('auth.offline')}
+        </p>
+      )}
       <p className="hint">{t('auth.intro')}</p>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div className="field">
