@@ -8,13 +8,23 @@ const html = readFileSync(new URL('index.html', dist), 'utf8');
 const gzipped = (path: string) => gzipSync(readFileSync(new URL(path.replace(/^\//, ''), dist))).length;
 
 describe('the built web app', () => {
-  it('loads at most 100 KB of gzipped JavaScript before its first paint (React alone is about 67 KB)', () => {
-    const scripts = [
-      ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g),
-    ].map((m) => m[1]!);
-    expect(scripts.length).toBeGreaterThan(0);
-    const total = scripts.reduce((sum, path) => sum + gzipped(path), 0);
-    expect(total).toBeLessThan(100 * 1024);
+  const initialScripts = [
+    ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g),
+  ].map((m) => m[1]!);
+
+  it("loads at most 200 KB of gzipped JavaScript for the officer's identify screen (the issue's budget)", () => {
+    expect(initialScripts.length).toBeGreaterThan(0);
+    const total = initialScripts.reduce((sum, path) => sum + gzipped(path), 0);
+    // Printed for the record; React alone is about 60 KB.
+    // eslint-disable-next-line no-console -- the figure the issue asks to report
+    console.info(`initial JavaScript: ${(total / 1024).toFixed(1)} KB gzipped in ${initialScripts.length} files`);
+    expect(total).toBeLessThan(200 * 1024);
+  });
+
+  it('leaves the barcode decoder out of the first load (it loads when the camera opens)', () => {
+    const initial = initialScripts.map((path) => readFileSync(new URL(path.replace(/^\//, ''), dist), 'utf8')).join('');
+    expect(initial).not.toMatch(/zxing|\.wasm/i);
+    expect(html).not.toMatch(/\.wasm/);
   });
 
   it('is a production build (a development build of React is about twice as large)', () => {
