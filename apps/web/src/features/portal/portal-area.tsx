@@ -4,6 +4,7 @@ import { Link, matchPath } from '../../lib/router';
 import './portal.css';
 import { BrandsScreen } from './screens/brands-screen';
 import { ImportScreen } from './screens/import-screen';
+import { PreviewScreen } from './screens/preview-screen';
 import { ProductEditorScreen } from './screens/product-editor-screen';
 import { ProductsScreen } from './screens/products-screen';
 
@@ -12,6 +13,8 @@ export default function PortalArea({ path, query }: AreaProps) {
   const { t } = useI18n();
   if (path === '/portal' || path === '/portal/' || matchPath('/portal/products', path))
     return <ProductsScreen query={query} />;
+  const preview = matchPath('/portal/products/:id/preview', path);
+  if (preview) return <PreviewScreen productId={preview.id!} />;
   // New and existing products share one editor instance: after the first save the address
   // becomes the product's, and the editor keeps its state (and photos waiting to upload).
   const product = matchPath('/portal/products/:id', path);

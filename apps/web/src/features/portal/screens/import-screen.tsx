@@ -70,6 +70,8 @@ export function ImportScreen() {
   };
 
   const sending = state.status === 'sending';
+  // Once the report is in, the bar stays full: the whole file went through.
+  const progress = state.status === 'sending' ? state.progress : 1;
 
   return (
     <section className="portal" aria-labelledby={`${id}-title`}>
@@ -129,12 +131,15 @@ export function ImportScreen() {
             {t('portal.import.start')}
           </button>
         </p>
-        {sending && (
+        {(sending || state.status === 'done') && (
           <div className="import-progress">
             <label htmlFor={`${id}-progress`}>{t('portal.import.progress')}</label>
-            <progress id={`${id}-progress`} max={1} value={state.progress} />
-            <span aria-hidden="true"> {percent.format(state.progress)}</span>
-            {state.progress >= 1 && <p className="muted">{t('portal.import.finishing')}</p>}
+            <progress id={`${id}-progress`} max={1} value={progress} />
+            <span aria-hidden="true" data-testid="import-percent">
+              {' '}
+              {percent.format(progress)}
+            </span>
+            {sending && progress >= 1 && <p className="muted">{t('portal.import.finishing')}</p>}
           </div>
         )}
         <div role="status" className="visually-hidden">

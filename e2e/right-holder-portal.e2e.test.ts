@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { gtinCheckDigit } from '@verity/codes';
+import { launchChromium } from './support/browser';
+import { fill, messagesOf } from './support/messages';
+import { startServer, type RunningServer } from './support/server';
+
+const en = messagesOf('en');
+
+/** A GTIN-13 no demo product has: a random body with its check digit, and the same with a wrong one. */
+function freshGtin() {
+  const body = `376${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+  const check = gtinCheckDigit(body);
+  return { good: `${body}${check}`, wrong: `${body}${(check + 1) % 10}` };
+}
+
+/** A small photo made here: a 64×64 PNG with a red square on white. */
+function photo(): Buffer {
+  const png = new PNG({ width: 64, height: 64 });
+  for (let y = 0; y < 64; y++)
+    for (let x = 0; x < 64; x++) {
+      const i = (y * 64 + x) * 4;
+      const inside = x > 16 && x < 48 && y > 16 && y < 48;
+      png.data[i] = 255;
+      png.data[i + 1] = inside ? 0 : 255;
+      png.data[i + 2] = inside ? 0 : 255;
+      png.data[i + 3] = 255;
+    }
+  return PNG.sync.write(png);
+}
+
+describe('a right holder maintains the catalog in the portal', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(email: string): Promise<Page> {
+    const context = await browser!.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // Chromium logs every 4xx; 401 is the expected answer to /auth/me before signing in.
+      if (message.type() === 'error' && !/status of 401/.test(message.text())) problems.push(message.text());
+    });
+    await page.goto(`${server!.baseUrl}/`);
+    await page.evaluate(() => localStorage.setItem('verity.language', 'en'));
+    await page.getByLabel(en.auth.email).fill(email);
+    await page.getByLabel(en.auth.password).fill('verity-demo');
+    await page.getByRole('button', { name: en.auth.submit }).click();
+    return page;
+  }
+
+  it('creates a product with a photo, publishes it, previews it, and an officer then finds it by its GTIN', async () => {
+    const gtin = freshGtin();
+    const name = `Nova Diver ${gtin.good.slice(-5)}`;
+    const page = await signIn('rightholder@demo.test');
+
+    // A right holder lands on their products.
+    await page.waitForURL('**/portal/products');
+    await page.getByRole('heading', { level: 1, name: en.portal.products.title }).waitFor();
+    await page.getByRole('link', { name: en.portal.products.new }).first().click();
+    await page.getByRole('heading', { level: 1, name: en.portal.editor.newTitle }).waitFor();
+
+    await page.getByLabel(en.portal.editor.brand).selectOption({ label: 'Aurora' });
+    const nameLabel = `${en.portal.editor.name} ${en.portal.editor.required}`;
+    await page.getByRole('textbox', { name: nameLabel, exact: true }).fill(name);
+    await page.getByLabel(en.portal.editor.category).fill('Watches');
+    // Another language without a name is marked on its tab, in words.
+    const frenchTab = page.getByRole('tab', { name: /Français|French/ });
+    expect(await frenchTab.textContent()).toContain(en.portal.tabs.missing);
+
+    // The GTIN is checked as it is typed: a wrong check digit is refused, the right one normalised.
+    await page.getByRole('button', { name: en.portal.identifiers.add }).click();
+    const gtinBox = page.getByLabel(en.portal.identifiers.valueLabel.gtin);
+    await gtinBox.fill(gtin.wrong);
+    await page.getByText(en.codeErrors.GTIN_CHECK_DIGIT).waitFor();
+    expect(await gtinBox.getAttribute('aria-invalid')).toBe('true');
+    await gtinBox.fill(gtin.good);
+    await page.getByText(fill(en.portal.identifiers.normalised, { gtin: `0${gtin.good}` })).waitFor();
+
+    // Saved as a draft: the address becomes the product's, and photos can go.
+    await page.getByRole('button', { name: en.portal.editor.save, exact: true }).first().click();
+    await page.getByText(en.portal.editor.saved, { exact: true }).waitFor();
+    await page.waitForURL(/\/portal\/products\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: fill(en.portal.editor.editTitleNamed, { name }) }).waitFor();
+
+    await page.getByTestId('photo-input').setInputFiles({ name: 'dial.png', mimeType: 'image/png', buffer: photo() });
+    const thumbnail = page.getByRole('img', { name: fill(en.portal.photos.photoAlt, { number: 1 }) });
+    await thumbnail.scrollIntoViewIfNeeded(); // thumbnails load lazily, when they come into view
+    await page.waitForFunction(
+      (alt) => {
+        const img = [...document.images].find((i) => i.alt === alt);
+        return img !== undefined && img.complete && img.naturalWidth > 0;
+      },
+      fill(en.portal.photos.photoAlt, { number: 1 }),
+    );
+
+    // Published, then previewed exactly as an officer sees it.
+    await page.getByLabel(en.portal.editor.status).selectOption('published');
+    await page.getByRole('button', { name: en.portal.editor.save, exact: true }).first().click();
+    await page.getByText(en.portal.editor.saved, { exact: true }).waitFor();
+    await page.getByRole('link', { name: en.portal.editor.preview }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByText(en.portal.preview.notice).waitFor();
+
+    await page.getByRole('button', { name: en.auth.signOut }).click();
+    await page.getByRole('heading', { name: en.auth.title }).waitFor();
+
+    // An officer types the GTIN and finds the product, with its photo.
+    const officer = await signIn('officer@demo.test');
+    await officer.getByLabel(en.identify.label).fill(gtin.good);
+    const match = officer.getByRole('listitem').filter({ has: officer.getByRole('heading', { name }) });
+    await match.waitFor();
+    await officer.waitForFunction((productName) => {
+      const item = [...document.querySelectorAll('li')].find((li) => li.textContent?.includes(productName));
+      const img = item?.querySelector('img');
+      return !!img && img.complete && img.naturalWidth > 0;
+    }, name);
+
+    expect(problems).toEqual([]);
+  });
+
+  it('imports a CSV file and reports the row with a bad GTIN, by number, reference and reason', async () => {
+    const good1 = freshGtin().good;
+    const good2 = freshGtin().good;
+    const bad = freshGtin().wrong;
+    const csv = [
+      'reference,brand,status,name_en,gtin',
+      `IMP-1,Aurora,draft,Imported watch one,${good1}`,
+      `IMP-2,Aurora,draft,Imported watch two,${bad}`,
+      `IMP-3,Lumina,published,"Imported perfume, three",${good2}:case`,
+    ].join('\n');
+    const page = await signIn('rightholder@demo.test');
+    await page.waitForURL('**/portal/products');
+    await page.getByRole('link', { name: en.app.nav.import }).click();
+    await page.getByRole('heading', { level: 1, name: en.portal.import.title }).waitFor();
+
+    await page
+      .getByTestId('import-input')
+      .setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('products.csv').waitFor();
+    await page.getByRole('button', { name: en.portal.import.start, exact: true }).click();
+
+    await page.getByRole('heading', { name: en.portal.import.reportTitle }).waitFor();
+    const bar = page.getByRole('progressbar', { name: en.portal.import.progress });
+    expect(await bar.getAttribute('value')).toBe('1');
+    expect(await page.getByTestId('import-percent').textContent()).toContain('100');
+
+    const count = async (label: string) =>
+      (await page.locator('.import-counts div').filter({ hasText: label }).locator('dd').textContent())?.trim();
+    expect(await count(en.portal.import.created)).toBe('2');
+    expect(await count(en.portal.import.failed)).toBe('1');
+
+    const rows = page.getByRole('table', { name: en.portal.import.errorsTitle }).locator('tbody tr');
+    expect(await rows.count()).toBe(1);
+    const cells = await rows.first().locator('th, td').allTextContents();
+    expect(cells[0]).toBe('2');
+    expect(cells[1]).toBe('IMP-2');
+    expect(cells[2]).toContain(en.errors.IDENTIFIER_INVALID);
+
+    expect(problems).toEqual([]);
+  });
+});
