@@ -1,0 +1,6 @@
+import type { ProductSheet } from '@verity/contract';
+import { api } from '../../lib/api';
+
+/** A product sheet. The endpoint names texts in every language; the sheet picks the reader's. */
+export const readProductSheet = (id: string, signal: AbortSignal) =>
+  api<ProductSheet>(`/api/v1/products/${encodeURIComponent(id)}`, { signal });
