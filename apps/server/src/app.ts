@@ -133,7 +133,12 @@ export async function buildApp(config: Config, { database, tls }: AppDeps): Prom
 
   await app.register(authRoutes(auth));
   const catalog = createCatalog({ database, maxImageBytes: config.maxImageBytes });
-  const organisations = createOrganisations({ db: database.db, changed: catalog.service.changed });
+  const organisations = createOrganisations({
+    db: database.db,
+    changed: catalog.service.changed,
+    auth,
+    logInvitationLinks: config.mode !== 'production',
+  });
   await app.register(organisations.routes);
   await app.register(catalog.routes);
   await app.register(createIdentify({ catalog: catalog.service }).routes);

@@ -24,6 +24,9 @@ const worlds: Partial<Record<Owner, World>> = {};
 const sessions: Partial<Record<Role, Session>> = {};
 let ownRightHolder: Session;
 let foreignRightHolder: Session;
+/** Per organisation: a colleague (member of that organisation alone) whom its administrators manage. */
+const colleagues = new Map<string, string>();
+let foreignUser: string;
 
 async function buildWorld(owner: Session): Promise<World> {
   const brand = await t.factories.brand(owner);
@@ -66,7 +69,11 @@ beforeAll(async () => {
     sessions[role] = role.startsWith('right_holder')
       ? await t.factories.user(role, ownRightHolder.organisationId)
       : await t.factories.user(role);
+    const organisationId = sessions[role].organisationId;
+    if (!colleagues.has(organisationId))
+      colleagues.set(organisationId, (await t.factories.user(colleagueRole(role), organisationId)).userId);
   }
+  foreignUser = (await t.factories.user('right_holder_editor', foreignRightHolder.organisationId)).userId;
 });
 afterAll(() => t.close());
 
@@ -84,12 +91,21 @@ const writeObject = (ok: number) => (role: Role, owner: Owner) => (isRH(role) ? 
 const listing = (role: Role) => (READERS.includes(role) ? 200 : 403);
 const rhOnly = (ok: number) => (role: Role) => (isRH(role) ? ok : 403);
 const secretariatOnly = (ok: number) => (role: Role) => (role === 'secretariat_admin' ? ok : 403);
+/** User management: the secretariat everywhere; an organisation's administrators in their own. */
+const USER_MANAGERS: Role[] = ['secretariat_admin', 'administration_admin', 'right_holder_admin'];
+const ownUsers = (ok: number) => (role: Role) => (USER_MANAGERS.includes(role) ? ok : 403);
+const foreignUsers = (ok: number) => (role: Role) =>
+  role === 'secretariat_admin' ? ok : USER_MANAGERS.includes(role) ? 404 : 403;
+/** A role that fits the organisation the session's role belongs to. */
+const colleagueRole = (role: Role): Role =>
+  role === 'administration_admin' ? 'officer' : role === 'right_holder_admin' ? 'right_holder_editor' : role;
+const colleagueOf = (s: Session) => colleagues.get(s.organisationId)!;
 
 interface Case {
   method: string;
   route: string;
   url: (w: World, s: Session) => string;
-  body?: (w: World) => unknown;
+  body?: (w: World, s: Session) => unknown;
   expected: (role: Role, owner: Owner) => number;
 }
 
@@ -241,7 +257,13 @@ const cases: Case[] = [
     method: 'GET',
     route: '/api/v1/organisations/{id}/users',
     url: (_w, s) => `/api/v1/organisations/${s.organisationId}/users`,
-    expected: secretariatOnly(200),
+    expected: ownUsers(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/organisations/{id}/users (foreign)',
+    url: () => `/api/v1/organisations/${foreignRightHolder.organisationId}/users`,
+    expected: foreignUsers(200),
   },
   {
     method: 'POST',
@@ -254,7 +276,72 @@ const cases: Case[] = [
       organisationId: foreignRightHolder.organisationId,
       role: 'right_holder_editor',
     }),
-    expected: secretariatOnly(201),
+    expected: foreignUsers(201),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/users (own organisation)',
+    url: () => '/api/v1/users',
+    body: (_w, s) => ({
+      email: `m-${Math.random()}@test.example`,
+      name: 'M',
+      organisationId: s.organisationId,
+      role: colleagueRole(order.find((r) => sessions[r] === s)!),
+    }),
+    expected: ownUsers(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/users/{id}',
+    url: (_w, s) => `/api/v1/users/${colleagueOf(s)}`,
+    body: () => ({ name: 'Renamed by matrix' }),
+    expected: ownUsers(200),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/users/{id} (foreign)',
+    url: () => `/api/v1/users/${foreignUser}`,
+    body: () => ({ name: 'Renamed by matrix' }),
+    expected: foreignUsers(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/users/{id}/invitation',
+    url: (_w, s) => `/api/v1/users/${colleagueOf(s)}/invitation`,
+    expected: ownUsers(201),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/users/{id}/invitation (foreign)',
+    url: () => `/api/v1/users/${foreignUser}/invitation`,
+    expected: foreignUsers(201),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/users/{id}/memberships/{organisationId}',
+    url: (_w, s) => `/api/v1/users/${colleagueOf(s)}/memberships/${s.organisationId}`,
+    body: (_w, s) => ({ role: colleagueRole(order.find((r) => sessions[r] === s)!) }),
+    expected: ownUsers(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/users/{id}/memberships/{organisationId} (foreign)',
+    url: () => `/api/v1/users/${foreignUser}/memberships/${foreignRightHolder.organisationId}`,
+    body: () => ({ role: 'right_holder_editor' }),
+    expected: foreignUsers(200),
+  },
+  // Allowed callers get past the policy to the rule that a user keeps their last membership.
+  {
+    method: 'DELETE',
+    route: '/api/v1/users/{id}/memberships/{organisationId}',
+    url: (_w, s) => `/api/v1/users/${colleagueOf(s)}/memberships/${s.organisationId}`,
+    expected: ownUsers(409),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/users/{id}/memberships/{organisationId} (foreign)',
+    url: () => `/api/v1/users/${foreignUser}/memberships/${foreignRightHolder.organisationId}`,
+    expected: foreignUsers(409),
   },
 ];
 
@@ -296,7 +383,11 @@ describe.each([...cases, ...destructive])('$method $route', (c) => {
       const expected =
         destructive.includes(c) && role === 'right_holder_admin' && owner === 'own' ? 404 : c.expected(role, owner);
       const session = sessions[role]!;
-      const response = await session.request(c.method, c.url(worlds[owner]!, session), c.body?.(worlds[owner]!));
+      const response = await session.request(
+        c.method,
+        c.url(worlds[owner]!, session),
+        c.body?.(worlds[owner]!, session),
+      );
       expect(response.statusCode, response.body).toBe(expected);
     });
   }
@@ -308,7 +399,14 @@ describe('the matrix', () => {
       paths: Record<string, Record<string, unknown>>;
     };
     const covered = new Set([...cases, ...destructive].map((c) => `${c.method} ${c.route.replace(/ \(.*\)$/, '')}`));
-    const publicRoutes = new Set(['GET /api/health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/logout']);
+    // Public: the invitation link's token is the credential (organisations/invitations.test.ts).
+    const publicRoutes = new Set([
+      'GET /api/health',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/logout',
+      'GET /api/v1/invitations/{token}',
+      'POST /api/v1/invitations/{token}/accept',
+    ]);
     const missing: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods)) {

@@ -30,6 +30,17 @@ export const errorCatalog = {
   USER_NOT_FOUND: { status: 404, message: 'User not found.' },
   USER_EMAIL_TAKEN: { status: 409, message: 'A user with this e-mail already exists.' },
   USER_ROLE_NOT_ALLOWED: { status: 422, message: 'This role does not exist for this kind of organisation.' },
+  USER_SELF_CHANGE_REFUSED: {
+    status: 409,
+    message: 'You cannot deactivate yourself or change your own roles; ask another administrator.',
+  },
+  USER_LAST_MEMBERSHIP: { status: 409, message: 'An active user keeps at least one organisation.' },
+  USER_DEACTIVATED: { status: 409, message: 'This user is deactivated; reactivate them first.' },
+  MEMBERSHIP_NOT_FOUND: { status: 404, message: 'This user is not a member of this organisation.' },
+  INVITATION_INVALID: {
+    status: 404,
+    message: 'This invitation link is not valid: it was used, replaced or has expired.',
+  },
 
   // Catalog
   BRAND_NOT_FOUND: { status: 404, message: 'Brand not found.' },

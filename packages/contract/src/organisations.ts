@@ -29,10 +29,15 @@ export const OrganisationListSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** The one password rule (argon2id-hashed by the server). */
+export const PasswordSchema = z.string().min(12).max(1024).describe('At least 12 characters');
+
 export const CreateUserSchema = z.strictObject({
   email: z.email().max(320),
   name: z.string().trim().min(1).max(200),
-  password: z.string().min(12).max(1024).describe('At least 12 characters'),
+  password: PasswordSchema.optional().describe(
+    'At least 12 characters; without it the user gets a one-time invitation link to choose one',
+  ),
   locale: LanguageSchema.optional(),
   organisationId: IdSchema,
   role: z.enum(roles),
@@ -43,6 +48,47 @@ export const UserSchema = z.object({
   email: z.string(),
   name: z.string(),
   active: z.boolean(),
+  /** False while an invited user has not yet chosen a password. */
+  passwordSet: z.boolean(),
   memberships: z.array(z.object({ organisationId: IdSchema, role: z.enum(roles) })),
 });
 export type User = z.infer<typeof UserSchema>;
+
+export const UserListSchema = z.object({ items: z.array(UserSchema), nextCursor: z.string().nullable() });
+
+/** A one-time link to choose a password: shown once, in the answer that creates it; never again. */
+export const InvitationLinkSchema = z.object({
+  url: z.string().describe('`<origin>/invite/<token>`'),
+  expiresAt: z.iso.datetime(),
+});
+export type InvitationLink = z.infer<typeof InvitationLinkSchema>;
+
+export const CreatedUserSchema = UserSchema.extend({
+  invitation: InvitationLinkSchema.nullable().describe('Set when the user was created without a password'),
+});
+export type CreatedUser = z.infer<typeof CreatedUserSchema>;
+
+export const UpdateUserSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  active: z.boolean().optional().describe('false signs the user out everywhere at once and refuses sign-in'),
+});
+
+export const UserMembershipParamsSchema = z.strictObject({ id: IdSchema, organisationId: IdSchema });
+export const MembershipRoleSchema = z.strictObject({ role: z.enum(roles) });
+
+export const InvitationTokenParamsSchema = z.strictObject({ token: z.string().min(1).max(200) });
+
+/** What the invited person sees before choosing a password. */
+export const InvitationSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(roles),
+  organisation: z.object({ name: z.string(), kind: z.enum(organisationKinds) }),
+  expiresAt: z.iso.datetime(),
+});
+export type Invitation = z.infer<typeof InvitationSchema>;
+
+export const AcceptInvitationSchema = z.strictObject({
+  password: PasswordSchema,
+  name: z.string().trim().min(1).max(200).optional(),
+});

@@ -46,19 +46,3 @@ export async function insertMembership(db: Db, row: typeof memberships.$inferIns
   const [created] = await db.insert(memberships).values(row).returning();
   return created!;
 }
-
-export async function listMembershipsOfUser(db: Db, userId: string) {
-  return db
-    .select({ organisationId: memberships.organisationId, role: memberships.role })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
-}
-
-export async function listUsersOfOrganisation(db: Db, organisationId: string) {
-  return db
-    .select({ id: users.id, email: users.email, name: users.name, active: users.active, role: memberships.role })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organisationId, organisationId))
-    .orderBy(asc(users.email));
-}

@@ -1,14 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   CreateOrganisationSchema,
-  CreateUserSchema,
   IdParamsSchema,
   OrganisationListSchema,
   OrganisationSchema,
   PageQuerySchema,
   UpdateOrganisationSchema,
-  UserSchema,
 } from '@verity/contract';
 import { actorOf } from '../platform/auth';
 import { readErrors, writeErrors } from '../platform/http';
@@ -73,31 +70,5 @@ export const organisationsRoutes =
         },
       },
       async (request) => service.updateOrganisation(actorOf(request), request.params.id, request.body),
-    );
-    app.get(
-      '/api/v1/organisations/:id/users',
-      {
-        config,
-        schema: {
-          tags,
-          summary: "An organisation's users (secretariat)",
-          params: IdParamsSchema,
-          response: { 200: z.object({ items: z.array(UserSchema), nextCursor: z.string().nullable() }), ...readErrors },
-        },
-      },
-      async (request) => service.listUsers(actorOf(request), request.params.id),
-    );
-    app.post(
-      '/api/v1/users',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Create a user with a membership (secretariat)',
-          body: CreateUserSchema,
-          response: { 201: UserSchema, ...writeErrors },
-        },
-      },
-      async (request, reply) => reply.status(201).send(await service.createUser(actorOf(request), request.body)),
     );
   };

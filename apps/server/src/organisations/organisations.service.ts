@@ -35,7 +35,8 @@ function checkCountry(kind: OrganisationKind, country: string | null | undefined
 export interface NewUser {
   email: string;
   name: string;
-  password: string;
+  /** Without one, the user cannot sign in until they accept an invitation. */
+  password?: string | undefined;
   locale?: Language | undefined;
   organisationId: string;
   role: Role;
@@ -69,7 +70,7 @@ export function createOrganisationsService({ db, changed = () => {} }: { db: Db;
       throw new AppError('USER_ROLE_NOT_ALLOWED', { kind: organisation.kind, role: input.role });
     }
     if (await q.findUserByEmail(db, email)) throw new AppError('USER_EMAIL_TAKEN');
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = input.password ? await hashPassword(input.password) : null;
     return db.transaction(async (tx) => {
       const user = await q.insertUser(tx, { email, name: input.name, passwordHash, locale: input.locale ?? null });
       await q.insertMembership(tx, { userId: user.id, organisationId: organisation.id, role: input.role });
@@ -78,6 +79,7 @@ export function createOrganisationsService({ db, changed = () => {} }: { db: Db;
         email: user.email,
         name: user.name,
         active: user.active,
+        passwordSet: passwordHash !== null,
         memberships: [{ organisationId: organisation.id, role: input.role }],
       };
     });
@@ -123,28 +125,6 @@ export function createOrganisationsService({ db, changed = () => {} }: { db: Db;
     return present(updated!);
   }
 
-  async function createUser(actor: Actor, input: NewUser) {
-    authorize(actor, 'user.manage');
-    return provisionUser(input);
-  }
-
-  async function listUsers(actor: Actor, organisationId: string) {
-    authorize(actor, 'user.manage');
-    const org = await q.findOrganisationById(db, organisationId);
-    assert(org, 'ORGANISATION_NOT_FOUND');
-    const rows = await q.listUsersOfOrganisation(db, organisationId);
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        email: r.email,
-        name: r.name,
-        active: r.active,
-        memberships: [{ organisationId, role: r.role }],
-      })),
-      nextCursor: null,
-    };
-  }
-
   return {
     provisionOrganisation,
     provisionUser,
@@ -153,8 +133,6 @@ export function createOrganisationsService({ db, changed = () => {} }: { db: Db;
     readOrganisation,
     createOrganisation,
     updateOrganisation,
-    createUser,
-    listUsers,
   };
 }
 export type OrganisationsService = ReturnType<typeof createOrganisationsService>;

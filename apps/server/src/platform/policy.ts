@@ -19,8 +19,8 @@ export type Action =
   | 'catalog.read' // brands, products, sheets, identify, search
   | 'catalog.write' // create/update/delete brands, products, images, contacts, applications; import
   | 'organisation.read'
-  | 'organisation.manage' // create/update organisations, create users
-  | 'user.manage';
+  | 'organisation.manage' // create/update organisations
+  | 'user.manage'; // create, invite, rename, deactivate users; give and take roles
 
 /**
  * How far an allowed action reaches:
@@ -56,7 +56,9 @@ export const accessTable: Record<Action, Partial<Record<Role, Scope>>> = {
     secretariat_admin: 'all',
   },
   'organisation.manage': { secretariat_admin: 'all' },
-  'user.manage': { secretariat_admin: 'all' },
+  // An organisation's own administrators invite and manage their colleagues (only users who
+  // belong to their organisation alone: deactivating a user reaches every membership).
+  'user.manage': { administration_admin: 'own', right_holder_admin: 'own', secretariat_admin: 'all' },
 };
 
 export function scopeOf(actor: Actor, action: Action): Scope | undefined {
