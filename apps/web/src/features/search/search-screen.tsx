@@ -49,6 +49,12 @@ export function SearchScreen({ filters }: { filters: SearchFilters }) {
     go({ q: text.trim(), brand, category });
   };
 
+  // A recent search: the box shows its words at once, and no pending keystrokes overwrite them.
+  const searchAgain = (q: string) => {
+    pushed.current = q;
+    setText(q);
+  };
+
   // Remember a search once it led somewhere: a result opened from it.
   const remember = () => {
     if (filters.q) addRecent({ kind: 'search', text: filters.q });
@@ -93,7 +99,7 @@ export function SearchScreen({ filters }: { filters: SearchFilters }) {
         </div>
       </form>
 
-      {!text.trim() && <RecentList />}
+      {!text.trim() && <RecentList onSearchAgain={searchAgain} />}
 
       <section className="search-results-section" aria-labelledby="results-title" aria-busy={search.loading}>
         <h2 id="results-title" className="visually-hidden">

@@ -11,8 +11,11 @@ function targetOf(entry: RecentEntry): string {
   return searchPath({ q: entry.text, brand: '', category: '' });
 }
 
-/** The recent scans and searches kept on this device (nothing of it leaves the phone). */
-export function RecentList() {
+/**
+ * The recent scans and searches kept on this device (nothing of it leaves the phone).
+ * `onSearchAgain` lets the search box take the words of a search chosen here.
+ */
+export function RecentList({ onSearchAgain }: { onSearchAgain: (text: string) => void }) {
   const { t, lang } = useI18n();
   const [entries, setEntries] = useState(readRecents);
   useEffect(() => onRecentsChanged(() => setEntries(readRecents())), []);
@@ -29,7 +32,13 @@ export function RecentList() {
       <ul>
         {entries.map((entry) => (
           <li key={`${entry.kind}:${entry.text}`}>
-            <Link to={targetOf(entry)} className="recent">
+            <Link
+              to={targetOf(entry)}
+              className="recent"
+              onClick={() => {
+                if (entry.kind === 'search' && !entry.productId) onSearchAgain(entry.text);
+              }}
+            >
               <span className="recent-kind">
                 {entry.kind === 'scan' ? t('search.recents.scan') : t('search.recents.search')}
               </span>
