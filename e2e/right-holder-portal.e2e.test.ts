@@ -7,6 +7,7 @@ import { fill, messagesOf } from './support/messages';
 import { startServer, type RunningServer } from './support/server';
 
 const en = messagesOf('en');
+const fr = messagesOf('fr');
 
 /** A GTIN-13 no demo product has: a random body with its check digit, and the same with a wrong one. */
 function freshGtin() {
@@ -80,6 +81,23 @@ describe('a right holder maintains the catalog in the portal', () => {
     // Another language without a name is marked on its tab, in words.
     const frenchTab = page.getByRole('tab', { name: /Français|French/ });
     expect(await frenchTab.textContent()).toContain(en.portal.tabs.missing);
+    // The tabs follow the arrow keys.
+    await page.getByRole('tab', { name: /English/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await frenchTab.getAttribute('aria-selected')).toBe('true');
+    expect(await frenchTab.evaluate((tab) => tab === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+
+    // Leaving with unsaved changes asks first; declining keeps the work.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      }),
+    );
+    await page.getByRole('link', { name: en.portal.editor.backToList }).click();
+    expect(await asked).toBe(en.portal.editor.confirmLeave);
+    await page.getByRole('heading', { level: 1, name: en.portal.editor.newTitle }).waitFor();
 
     // The GTIN is checked as it is typed: a wrong check digit is refused, the right one normalised.
     await page.getByRole('button', { name: en.portal.identifiers.add }).click();
@@ -113,6 +131,14 @@ describe('a right holder maintains the catalog in the portal', () => {
     await page.getByText(en.portal.editor.saved, { exact: true }).waitFor();
     await page.getByRole('link', { name: en.portal.editor.preview }).click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByText(en.portal.preview.notice).waitFor();
+    await page.getByRole('heading', { name: en.sheet.photos.title }).waitFor();
+    // As a French officer reads it (Lumière has an application for action in France); the page around it stays in English.
+    const inForce = (messages: typeof en) => page.getByText(messages.sheet.application.inForceIn.split(' (')[0]);
+    await inForce(en).waitFor();
+    await page.getByLabel(en.portal.preview.language).selectOption('fr');
+    await inForce(fr).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByText(en.portal.preview.notice).waitFor();
 
     await page.getByRole('button', { name: en.auth.signOut }).click();

@@ -1,5 +1,5 @@
 import type { Brand } from '@verity/contract';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { createBrand, updateBrand, type BrandInput } from '../api';
@@ -49,6 +49,10 @@ export function BrandForm({ brand, onSaved, onCancel }: Props) {
   const [trademarks, setTrademarks] = useState<TrademarkDraft[]>(() => brand?.trademarks.map(draftOf) ?? []);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const nameInput = useRef<HTMLInputElement>(null);
+
+  // The form opens above the list: take the keyboard there.
+  useEffect(() => nameInput.current?.focus(), []);
 
   const update = (index: number, change: Partial<TrademarkDraft>) =>
     setTrademarks((all) => all.map((tm, i) => (i === index ? { ...tm, ...change } : tm)));
@@ -103,7 +107,13 @@ export function BrandForm({ brand, onSaved, onCancel }: Props) {
           <label htmlFor={`${id}-name`}>
             {t('portal.brands.name')} <span className="required">{t('portal.editor.required')}</span>
           </label>
-          <input id={`${id}-name`} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+          <input
+            ref={nameInput}
+            id={`${id}-name`}
+            value={name}
+            maxLength={200}
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <div className="field span-all">
           <label htmlFor={`${id}-description`}>{t('portal.brands.description')}</label>

@@ -57,7 +57,7 @@ export function LanguageTabs({ id, label, selected, onSelect, defaultLanguage, m
             className="tab"
             onClick={() => onSelect(code)}
           >
-            <span lang={code}>{names.language(code)}</span>
+            <span>{names.language(code)}</span>
             {code === defaultLanguage && <span className="tab-note">{t('portal.tabs.default')}</span>}
             {missing.has(code) && (
               <span className="tab-missing">

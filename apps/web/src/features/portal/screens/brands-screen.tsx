@@ -56,7 +56,7 @@ export function BrandsScreen() {
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
 
   return (
-    <section className="portal" aria-labelledby={`${id}-title`}>
+    <div className="portal">
       <div className="editor-header">
         <h1 id={`${id}-title`} ref={heading} tabIndex={-1}>
           {t('portal.brands.title')}
@@ -144,6 +144,6 @@ export function BrandsScreen() {
           </table>
         </div>
       )}
-    </section>
+    </div>
   );
 }

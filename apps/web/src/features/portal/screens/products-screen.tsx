@@ -76,7 +76,7 @@ export function ProductsScreen({ query }: { query: URLSearchParams }) {
   const number = new Intl.NumberFormat(lang);
 
   return (
-    <section className="portal" aria-labelledby={`${id}-title`}>
+    <div className="portal">
       <div className="editor-header">
         <h1 id={`${id}-title`}>{t('portal.products.title')}</h1>
         <div className="editor-actions">
@@ -197,6 +197,6 @@ export function ProductsScreen({ query }: { query: URLSearchParams }) {
           {t('portal.products.loadMore')}
         </button>
       )}
-    </section>
+    </div>
   );
 }
