@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountrySchema, IdSchema, LanguageSchema } from './common';
+import { CountrySchema, IdSchema, LanguageSchema, PageQuerySchema } from './common';
 import { organisationKinds, roles } from './roles';
 
 export const OrganisationSchema = z.object({
@@ -22,6 +22,11 @@ export const UpdateOrganisationSchema = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   country: CountrySchema.nullable().optional(),
   active: z.boolean().optional(),
+});
+
+export const OrganisationListQuerySchema = PageQuerySchema.extend({
+  kind: z.enum(organisationKinds).optional(),
+  q: z.string().trim().max(200).optional().describe('Part of the name, any case'),
 });
 
 export const OrganisationListSchema = z.object({

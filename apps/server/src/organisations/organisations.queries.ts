@@ -1,10 +1,19 @@
-import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
+import type { OrganisationKind } from '@verity/contract';
 import type { Db } from '../platform/db';
 import { memberships, organisations, users } from './organisations.tables';
 
-export async function listOrganisations(db: Db, opts: { onlyId?: string; after?: [string, string]; limit: number }) {
+/** Escapes LIKE's wildcards, so a name containing % or _ is searched for as written. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function listOrganisations(
+  db: Db,
+  opts: { onlyId?: string; kind?: OrganisationKind; nameContains?: string; after?: [string, string]; limit: number },
+) {
   const conditions: SQL[] = [];
   if (opts.onlyId) conditions.push(eq(organisations.id, opts.onlyId));
+  if (opts.kind) conditions.push(eq(organisations.kind, opts.kind));
+  if (opts.nameContains) conditions.push(ilike(organisations.name, `%${likeLiteral(opts.nameContains)}%`));
   if (opts.after) {
     const [name, id] = opts.after;
     conditions.push(or(gt(organisations.name, name), and(eq(organisations.name, name), gt(organisations.id, id)))!);

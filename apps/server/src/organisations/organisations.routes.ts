@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateOrganisationSchema,
   IdParamsSchema,
+  OrganisationListQuerySchema,
   OrganisationListSchema,
   OrganisationSchema,
-  PageQuerySchema,
   UpdateOrganisationSchema,
 } from '@verity/contract';
 import { actorOf } from '../platform/auth';
@@ -24,7 +24,7 @@ export const organisationsRoutes =
         schema: {
           tags,
           summary: 'Organisations (the secretariat sees all; others their own)',
-          querystring: PageQuerySchema,
+          querystring: OrganisationListQuerySchema,
           response: { 200: OrganisationListSchema, ...readErrors },
         },
       },

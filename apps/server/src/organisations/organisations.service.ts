@@ -85,11 +85,16 @@ export function createOrganisationsService({ db, changed = () => {} }: { db: Db;
     });
   }
 
-  async function listOrganisations(actor: Actor, page: { cursor?: string | undefined; limit: number }) {
+  async function listOrganisations(
+    actor: Actor,
+    page: { cursor?: string | undefined; limit: number; kind?: OrganisationKind | undefined; q?: string | undefined },
+  ) {
     const scope = authorize(actor, 'organisation.read');
     const after = decodeCursor(page.cursor, nameIdCursor);
     const rows = await q.listOrganisations(db, {
       onlyId: scope.scope === 'own' ? actor.organisationId : undefined,
+      kind: page.kind,
+      nameContains: page.q || undefined,
       after,
       limit: page.limit,
     });

@@ -93,4 +93,21 @@ describe('organisations and users (secretariat)', () => {
     expect(second.items[0].name >= first.items[1].name).toBe(true);
     expect(second.items.map((o: { id: string }) => o.id)).not.toContain(first.items[0].id);
   });
+
+  it('filters organisations by kind and by part of the name, any case, wildcards taken literally', async () => {
+    const admin = await t.factories.user('secretariat_admin');
+    const tag = Math.random().toString(36).slice(2, 8);
+    for (const [kind, name] of [
+      ['right_holder', `Maison ${tag} Lumière`],
+      ['customs', `Douane ${tag}`],
+      ['right_holder', `100%_${tag}`],
+    ] as const)
+      await admin.request('POST', '/api/v1/organisations', { kind, name, country: 'FR' });
+    const names = async (query: string) =>
+      (await admin.request('GET', `/api/v1/organisations?${query}`)).json().items.map((o: { name: string }) => o.name);
+    expect(await names(`q=${tag.toUpperCase()}&kind=right_holder`)).toEqual([`100%_${tag}`, `Maison ${tag} Lumière`]);
+    expect(await names(`q=${tag}&kind=customs`)).toEqual([`Douane ${tag}`]);
+    expect(await names(`q=${encodeURIComponent(`%_${tag}`)}`)).toEqual([`100%_${tag}`]);
+    expect((await admin.request('GET', '/api/v1/organisations?kind=pirates')).statusCode).toBe(400);
+  });
 });
