@@ -31,7 +31,8 @@ export function ProductSheetView({ sheet }: { sheet: ProductSheet }) {
   const productName = name?.text ?? '';
 
   return (
-    <article className="product-sheet" aria-labelledby="sheet-name">
+    // `lang` on the sheet itself: a preview may show it in another language than the page around it.
+    <article className="product-sheet" aria-labelledby="sheet-name" lang={lang}>
       <header className="sheet-header">
         <h1 id="sheet-name" lang={reader.langOf(name)}>
           {productName}
