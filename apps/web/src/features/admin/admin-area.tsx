@@ -1,6 +1,30 @@
+import { organisationKinds, type OrganisationKind } from '@verity/contract';
 import type { AreaProps } from '../../lib/area';
+import { useAppContext } from '../../lib/app-context';
+import { useI18n } from '../../lib/i18n';
+import { matchPath } from '../../lib/router';
+import { OrganisationScreen } from './screens/organisation-screen';
+import { OrganisationsScreen } from './screens/organisations-screen';
+import './admin.css';
 
-/** The screens at /admin/*. (Being built: this placeholder only shows the route is wired.) */
-export default function AdminArea({ path }: AreaProps) {
-  return <p className="muted">{path}</p>;
+const kindOf = (value: string | null): OrganisationKind | '' => organisationKinds.find((kind) => kind === value) ?? '';
+
+/**
+ * /admin: the secretariat's organisations, and /admin/organisations/:id one of them with its
+ * users. An organisation's own administrator, if the shell lets them in, lands on their own.
+ */
+export default function AdminArea({ path, query }: AreaProps) {
+  const { t } = useI18n();
+  const { me } = useAppContext();
+  const organisationId = matchPath('/admin/organisations/:id', path)?.id;
+  if (organisationId) return <OrganisationScreen key={organisationId} id={organisationId} />;
+  if (matchPath('/admin', path)) {
+    if (me.membership.role !== 'secretariat_admin') return <OrganisationScreen id={me.membership.organisation.id} />;
+    return <OrganisationsScreen filters={{ q: query.get('q') ?? '', kind: kindOf(query.get('kind')) }} />;
+  }
+  return (
+    <section className="card">
+      <h1>{t('app.pageNotFound')}</h1>
+    </section>
+  );
 }

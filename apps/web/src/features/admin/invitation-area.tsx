@@ -1,6 +1,10 @@
 import type { AreaProps } from '../../lib/area';
+import { matchPath } from '../../lib/router';
+import { AcceptInvitationScreen } from './screens/accept-invitation-screen';
+import './admin.css';
 
-/** The screens at /invite/:token. (Being built: this placeholder only shows the route is wired.) */
+/** /invite/:token, for people not signed in: accept an invitation by choosing a password. */
 export default function InvitationArea({ path }: AreaProps) {
-  return <p className="muted">{path}</p>;
+  const token = matchPath('/invite/:token', path)?.token ?? '';
+  return <AcceptInvitationScreen key={token} token={token} />;
 }
