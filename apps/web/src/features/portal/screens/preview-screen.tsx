@@ -19,7 +19,9 @@ export function PreviewScreen({ productId }: { productId: string }) {
   const { t, lang } = i18n;
   const id = useId();
   const [state, setState] = useState<State>({ status: 'loading' });
-  const [chosen, setChosen] = useState<UiLanguage>(lang);
+  // Unless another is picked here, the interface language (an officer reads the sheet in theirs).
+  const [picked, setPicked] = useState<UiLanguage | null>(null);
+  const chosen = picked ?? lang;
   const [other, setOther] = useState<{ lang: UiLanguage; messages: Messages } | null>(null);
 
   useEffect(() => {
@@ -38,7 +40,7 @@ export function PreviewScreen({ productId }: { productId: string }) {
     let current = true;
     loadMessages(chosen)
       .then((messages) => current && setOther({ lang: chosen, messages }))
-      .catch(() => current && setChosen(lang)); // the messages could not be fetched: stay in the page's language
+      .catch(() => current && setPicked(null)); // the messages could not be fetched: stay in the page's language
     return () => {
       current = false;
     };
@@ -63,7 +65,7 @@ export function PreviewScreen({ productId }: { productId: string }) {
         </p>
         <div className="preview-language">
           <label htmlFor={`${id}-lang`}>{t('portal.preview.language')}</label>
-          <select id={`${id}-lang`} value={chosen} onChange={(e) => setChosen(e.target.value as UiLanguage)}>
+          <select id={`${id}-lang`} value={chosen} onChange={(e) => setPicked(e.target.value as UiLanguage)}>
             {uiLanguages.map((l) => (
               <option key={l.code} value={l.code} lang={l.code}>
                 {l.name}
