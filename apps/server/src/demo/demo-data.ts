@@ -6,6 +6,7 @@ import type { Actor } from '../platform/policy';
 import { users } from '../organisations/organisations.tables';
 import { createOrganisationsService } from '../organisations/organisations.service';
 import { createCatalog } from '../catalog/catalog.module';
+import { demoImages } from './demo-images';
 
 export const DEMO_PASSWORD = 'verity-demo';
 
@@ -125,16 +126,18 @@ export async function loadDemoDataOnce(database: Database): Promise<boolean> {
       description: {
         en: 'Steel automatic chronograph, sapphire crystal, blue dial.',
         fr: 'Chronographe automatique en acier, verre saphir, cadran bleu.',
+        es: 'Cronógrafo automático de acero, cristal de zafiro, esfera azul.',
       },
       instructions: {
         en: 'Check the engraved serial number between the lugs at 6 o’clock; it must match the warranty card.',
         fr: 'Vérifier le numéro de série gravé entre les cornes à 6 h ; il doit correspondre à la carte de garantie.',
+        es: 'Compruebe el número de serie grabado entre las asas a las 6; debe coincidir con la tarjeta de garantía.',
       },
       category: 'Watches',
       hsCode: '910221',
       supplyChain: {
         manufacturedIn: ['CH'],
-        markets: [],
+        markets: ['CH', 'FR', 'DE', 'ES', 'IT', 'GB', 'US', 'JP'],
         notes: {
           en: 'Made in Switzerland and shipped by air from Geneva to authorised retailers only; never sold through marketplaces or in bulk.',
           fr: 'Fabriqué en Suisse et expédié par avion depuis Genève aux seuls détaillants agréés ; jamais vendu sur des places de marché ni en gros.',
@@ -150,23 +153,56 @@ export async function loadDemoDataOnce(database: Database): Promise<boolean> {
       features: [
         {
           kind: 'genuine',
-          title: { en: 'Crown engraved with the sun logo', fr: 'Couronne gravée du logo soleil' },
-          description: { en: 'Deep, sharp engraving; the sun has 12 rays.' },
+          title: {
+            en: 'Crown engraved with the sun logo',
+            fr: 'Couronne gravée du logo soleil',
+            es: 'Corona grabada con el logotipo del sol',
+          },
+          description: {
+            en: 'Deep, sharp engraving; the sun has 12 rays.',
+            fr: 'Gravure profonde et nette ; le soleil a 12 rayons.',
+            es: 'Grabado profundo y nítido; el sol tiene 12 rayos.',
+          },
           imageIds: [],
         },
         {
           kind: 'counterfeit',
-          title: { en: 'Printed (not engraved) logo on the crown', fr: 'Logo imprimé (non gravé) sur la couronne' },
-          description: { en: 'Fakes often show 10 or 11 rays.' },
+          title: {
+            en: 'Printed (not engraved) logo on the crown',
+            fr: 'Logo imprimé (non gravé) sur la couronne',
+            es: 'Logotipo impreso (no grabado) en la corona',
+          },
+          description: {
+            en: 'Fakes often show 10 or 11 rays.',
+            fr: 'Les contrefaçons montrent souvent 10 ou 11 rayons.',
+            es: 'Las falsificaciones suelen mostrar 10 u 11 rayos.',
+          },
           imageIds: [],
         },
         {
           kind: 'security',
-          title: { en: 'Hologram sticker on the case back' },
-          description: { en: 'Changes from gold to green when tilted.' },
+          title: {
+            en: 'Hologram sticker on the case back',
+            fr: 'Hologramme au dos du boîtier',
+            es: 'Holograma en la tapa trasera',
+          },
+          description: {
+            en: 'Changes from gold to green when tilted.',
+            fr: 'Passe de l’or au vert quand on l’incline.',
+            es: 'Cambia de dorado a verde al inclinarlo.',
+          },
           imageIds: [],
         },
-        { kind: 'packaging', title: { en: 'Navy blue box with embossed sun' }, description: {}, imageIds: [] },
+        {
+          kind: 'packaging',
+          title: {
+            en: 'Navy blue box with embossed sun',
+            fr: 'Boîte bleu marine au soleil en relief',
+            es: 'Caja azul marino con sol en relieve',
+          },
+          description: {},
+          imageIds: [],
+        },
       ],
     }),
     product(aurora.id, {
@@ -208,7 +244,9 @@ export async function loadDemoDataOnce(database: Database): Promise<boolean> {
       identifiers: [{ kind: 'gtin', value: gtin13('379000000030'), packagingLevel: 'each' }],
     }),
   ];
-  for (const p of lumiereProducts) await catalog.products.createProduct(lumiereActor, p);
+  const created = [];
+  for (const p of lumiereProducts) created.push(await catalog.products.createProduct(lumiereActor, p));
+  await addDemoPictures(catalog, lumiereActor, created[0]!);
 
   await catalog.products.createProduct(
     rapidActor,
@@ -282,4 +320,26 @@ export async function loadDemoDataOnce(database: Database): Promise<boolean> {
     languages: ['en'],
   });
   return true;
+}
+
+type Catalog = ReturnType<typeof createCatalog>['service'];
+
+/** The chronograph's photo first (its thumbnail), then its crown, genuine and fake, on the features. */
+async function addDemoPictures(
+  catalog: Catalog,
+  actor: Actor,
+  sheet: { id: string; features: ProductInput['features'] },
+) {
+  const add = async (draw: () => Promise<Buffer>) => (await catalog.images.addImage(actor, sheet.id, draw)).id;
+  await add(demoImages.chronograph);
+  const genuine = await add(demoImages.genuineCrown);
+  const counterfeit = await add(demoImages.counterfeitCrown);
+  const features = sheet.features.map((feature) =>
+    feature.kind === 'genuine'
+      ? { ...feature, imageIds: [genuine] }
+      : feature.kind === 'counterfeit'
+        ? { ...feature, imageIds: [counterfeit] }
+        : feature,
+  );
+  await catalog.products.updateProduct(actor, sheet.id, { features });
 }
