@@ -108,22 +108,29 @@ describe('a right holder maintains the catalog in the portal', () => {
     await gtinBox.fill(gtin.good);
     await page.getByText(fill(en.portal.identifiers.normalised, { gtin: `0${gtin.good}` })).waitFor();
 
-    // Saved as a draft: the address becomes the product's, and photos can go.
+    // A photo chosen before the first save waits for it, with its preview.
+    const input = page.getByTestId('photo-input');
+    await input.setInputFiles({ name: 'front.png', mimeType: 'image/png', buffer: photo() });
+    await page.getByRole('img', { name: 'front.png' }).waitFor();
+    await page.getByText(en.portal.photos.waiting).waitFor();
+
+    // Saved as a draft: the address becomes the product's, and the waiting photo goes.
     await page.getByRole('button', { name: en.portal.editor.save, exact: true }).first().click();
     await page.getByText(en.portal.editor.saved, { exact: true }).waitFor();
     await page.waitForURL(/\/portal\/products\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: fill(en.portal.editor.editTitleNamed, { name }) }).waitFor();
 
-    await page.getByTestId('photo-input').setInputFiles({ name: 'dial.png', mimeType: 'image/png', buffer: photo() });
-    const thumbnail = page.getByRole('img', { name: fill(en.portal.photos.photoAlt, { number: 1 }) });
-    await thumbnail.scrollIntoViewIfNeeded(); // thumbnails load lazily, when they come into view
-    await page.waitForFunction(
-      (alt) => {
-        const img = [...document.images].find((i) => i.alt === alt);
-        return img !== undefined && img.complete && img.naturalWidth > 0;
-      },
-      fill(en.portal.photos.photoAlt, { number: 1 }),
-    );
+    // Another photo, now that the product exists, goes at once. Both show their stored thumbnails.
+    await input.setInputFiles({ name: 'dial.png', mimeType: 'image/png', buffer: photo() });
+    for (const number of [1, 2]) {
+      const alt = fill(en.portal.photos.photoAlt, { number });
+      await page.getByRole('img', { name: alt, exact: true }).scrollIntoViewIfNeeded(); // thumbnails load lazily
+      await page.waitForFunction((text) => {
+        const img = [...document.images].find((i) => i.alt === text);
+        return img !== undefined && img.complete && img.naturalWidth > 0 && img.src.includes('/api/v1/files/');
+      }, alt);
+    }
+    expect(await page.getByText(en.portal.photos.waiting).count()).toBe(0);
 
     // Published, then previewed exactly as an officer sees it.
     await page.getByLabel(en.portal.editor.status).selectOption('published');
