@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
@@ -5,6 +6,11 @@ import { fill, messagesOf } from './support/messages';
 import { startServer, type RunningServer } from './support/server';
 
 const en = messagesOf('en');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 describe('the secretariat admits an organisation and invites its first user', () => {
   let server: RunningServer | undefined;
@@ -21,9 +27,12 @@ describe('the secretariat admits an organisation and invites its first user', ()
     await server?.stop();
   });
 
-  /** A fresh browser profile (no cookies), in English. */
-  async function freshPage(): Promise<Page> {
-    const context = await browser!.newContext({ locale: 'en-US' });
+  /** A fresh browser profile (no cookies), in English; `phone`: 360 px wide, touch. */
+  async function freshPage({ phone = false } = {}): Promise<Page> {
+    const context = await browser!.newContext({
+      locale: 'en-US',
+      ...(phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {}),
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -67,6 +76,7 @@ describe('the secretariat admits an organisation and invites its first user', ()
     // Invite an editor; the one-time link is shown once.
     await admin.getByRole('button', { name: en.admin.invite.open }).click();
     const invite = admin.getByRole('region', { name: en.admin.invite.title });
+    expect(await axeViolations(admin)).toEqual([]);
     await invite.getByLabel(en.admin.invite.name).fill(userName);
     await invite.getByLabel(en.admin.invite.email).fill(email);
     await invite.getByLabel(en.admin.invite.role).selectOption({ label: en.auth.roles.right_holder_editor });
@@ -79,8 +89,8 @@ describe('the secretariat admits an organisation and invites its first user', ()
       .getByText(en.admin.invited)
       .waitFor();
 
-    // The invitee opens the link in their own browser, chooses a password and is signed in.
-    const invitee = await freshPage();
+    // The invitee opens the link on their phone, chooses a password and is signed in.
+    const invitee = await freshPage({ phone: true });
     await invitee.goto(link);
     await invitee.getByRole('heading', { level: 1, name: en.invitation.title }).waitFor();
     await invitee.getByText(organisationName, { exact: false }).waitFor();
@@ -88,6 +98,8 @@ describe('the secretariat admits an organisation and invites its first user', ()
     await invitee.getByLabel(en.invitation.confirm).fill('too short');
     await invitee.getByRole('button', { name: en.invitation.submit }).click();
     await invitee.getByText(en.invitation.tooShort).waitFor();
+    expect(await axeViolations(invitee)).toEqual([]);
+    expect(await invitee.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await invitee.getByLabel(en.invitation.password).fill(password);
     await invitee.getByLabel(en.invitation.confirm).fill(password);
     await invitee.getByLabel(en.invitation.show).check();
@@ -100,6 +112,8 @@ describe('the secretariat admits an organisation and invites its first user', ()
     const row = admin.getByRole('row', { name: new RegExp(userName) });
     await row.getByText(en.admin.active, { exact: true }).waitFor();
     await row.getByRole('button', { name: `${en.admin.users.deactivate} ${userName}` }).click();
+    await row.getByRole('button', { name: en.admin.users.confirm, exact: true }).waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
     await row.getByRole('button', { name: en.admin.users.confirm, exact: true }).click();
     await admin.getByText(fill(en.admin.users.deactivated, { name: userName })).waitFor();
     await row.getByText(en.admin.inactive, { exact: true }).waitFor();
