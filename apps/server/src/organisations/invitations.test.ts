@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
+import type { FastifyRequest } from 'fastify';
+import { invitationLinkOf } from './invitation-links';
 import { invitations, users } from './organisations.tables';
 
 let t: TestApp;
@@ -39,7 +41,6 @@ describe('invitations', () => {
     expect(days).toBeLessThan(7.01);
     const [row] = await t.db.select().from(invitations).where(eq(invitations.userId, invited.id));
     expect(row!.tokenHash).not.toContain(invited.token);
-    expect((await signIn(invited.email, '')).statusCode).toBe(400);
     expect((await signIn(invited.email, 'any password at all')).statusCode).toBe(401);
   });
 
@@ -163,5 +164,24 @@ describe('invitations', () => {
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('AUTH_CSRF_REJECTED');
     expect((await describeLink(invited.token)).statusCode).toBe(200);
+  });
+
+  it('logs the link (with the e-mail) only when told to: demo mode, never production', () => {
+    const logged: unknown[][] = [];
+    const request = {
+      protocol: 'https',
+      host: 'verity.example.org',
+      log: { info: (...args: unknown[]) => logged.push(args) },
+    } as unknown as FastifyRequest;
+    const issued = { token: 'secret-token', expiresAt: new Date('2030-01-01T00:00:00Z') };
+    expect(invitationLinkOf(request, issued, 'a@test.example', false)).toEqual({
+      url: 'https://verity.example.org/invite/secret-token',
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    });
+    expect(logged).toEqual([]);
+    invitationLinkOf(request, issued, 'a@test.example', true);
+    expect(logged).toEqual([
+      [{ email: 'a@test.example', url: 'https://verity.example.org/invite/secret-token' }, 'invitation link'],
+    ]);
   });
 });
