@@ -1,0 +1,45 @@
+/** Photos are scaled down to this longest side: enough for a barcode, and a phone photo is 12 MP. */
+const MAX_PHOTO_SIDE = 2048;
+
+/** A gallery photo as a bitmap, turned upright (EXIF orientation) and at most MAX_PHOTO_SIDE. */
+export async function photoBitmap(blob: Blob): Promise<ImageBitmap> {
+  const full = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  const ratio = MAX_PHOTO_SIDE / Math.max(full.width, full.height);
+  if (ratio >= 1) return full;
+  try {
+    return await createImageBitmap(full, {
+      resizeWidth: Math.round(full.width * ratio),
+      resizeHeight: Math.round(full.height * ratio),
+      resizeQuality: 'high',
+    });
+  } finally {
+    full.close();
+  }
+}
+
+// One canvas for every frame: a new one per frame would leave the garbage collector a backing store each time.
+let canvas: OffscreenCanvas | undefined;
+
+/**
+ * The pixels of `image`, turned by `degrees` on a white background (the corners a rotation
+ * uncovers read as quiet zone, not as a dark border next to the code).
+ */
+export function pixelsOf(image: ImageBitmap, degrees = 0): ImageData {
+  const radians = (degrees * Math.PI) / 180;
+  const cos = Math.abs(Math.cos(radians));
+  const sin = Math.abs(Math.sin(radians));
+  const width = Math.ceil(image.width * cos + image.height * sin);
+  const height = Math.ceil(image.width * sin + image.height * cos);
+  canvas ??= new OffscreenCanvas(width, height);
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('OffscreenCanvas 2D is not available in this browser');
+  context.resetTransform();
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, width, height);
+  context.translate(width / 2, height / 2);
+  context.rotate(radians);
+  context.drawImage(image, -image.width / 2, -image.height / 2);
+  return context.getImageData(0, 0, width, height);
+}

@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { writeBarcodePhoto, writeBarcodeVideo, type Barcode } from './support/barcode-video';
+import { launchChromium } from './support/browser';
+import { messagesOf, type Messages } from './support/messages';
+import { startServer, type RunningServer } from './support/server';
+
+// The demo catalog's 'Aurora Chronograph 42 mm' (apps/server/src/demo/demo-data.ts): GTIN-13 3790000000014.
+const productName = { en: 'Aurora Chronograph 42 mm', fr: 'Chronographe Aurora 42 mm' };
+const GS = '\u001d';
+const gs1DataMatrix: Barcode = { bcid: 'gs1datamatrix', text: '(01)03790000000014(10)ABC123(17)271231', scale: 5 };
+const ean13: Barcode = { bcid: 'ean13', text: '3790000000014', scale: 4 };
+
+const en = messagesOf('en');
+const fr = messagesOf('fr');
+
+/** A camera that is allowed and plays `video` (MJPEG) in a loop. */
+const fakeCamera = (video: string) => [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-video-capture=${video}`,
+];
+
+describe('an officer scans a barcode and lands on the product sheet', () => {
+  let server: RunningServer | undefined;
+  let fixtures: string;
+  let productId: string;
+  const browsers: Browser[] = [];
+
+  beforeAll(async () => {
+    fixtures = mkdtempSync(join(tmpdir(), 'verity-scan-'));
+    const made = Promise.all([
+      writeBarcodeVideo(join(fixtures, 'gs1-datamatrix.mjpeg'), gs1DataMatrix),
+      writeBarcodeVideo(join(fixtures, 'ean13.mjpeg'), ean13),
+      // A gallery photo taken at a steeper angle than the camera fixtures.
+      writeBarcodePhoto(join(fixtures, 'ean13-photo.png'), ean13, { degrees: 30 }),
+      // A photo with no code in it: the same scene without the barcode's bars.
+      writeBarcodePhoto(join(fixtures, 'no-code.png'), { bcid: 'qrcode', text: 'x', scale: 1 }, { blurRadius: 6 }),
+    ]);
+    server = await startServer();
+    await made;
+    // The product's id, as the API gives it to an officer.
+    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'officer@demo.test', password: 'verity-demo' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const identified = await fetch(`${server.baseUrl}/api/v1/identify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ input: '3790000000014' }),
+    });
+    const answer = (await identified.json()) as { products: { id: string; name: string }[] };
+    expect(answer.products).toHaveLength(1); // named in the officer's language, French
+    productId = answer.products[0]!.id;
+  });
+
+  afterAll(async () => {
+    await Promise.all(browsers.map((browser) => browser.close()));
+    await server?.stop();
+    if (fixtures) rmSync(fixtures, { recursive: true, force: true });
+  });
+
+  /** Every request the pages, workers and service worker make, and the problems they report. */
+  interface Session {
+    context: BrowserContext;
+    page: Page;
+    requests: string[];
+    problems: string[];
+  }
+
+  async function signedIn(args: string[], language: 'en' | 'fr'): Promise<Session> {
+    const browser = await launchChromium(args);
+    browsers.push(browser);
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 800, height: 600 } });
+    const requests: string[] = [];
+    const problems: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
+    // Records the camera's tracks as the browser hands them out, to check they are all stopped.
+    await context.addInitScript(() => {
+      const devices = navigator.mediaDevices;
+      const open = devices.getUserMedia.bind(devices);
+      const tracks: MediaStreamTrack[] = [];
+      Object.assign(window, { cameraTracks: tracks });
+      devices.getUserMedia = async (constraints) => {
+        const stream = await open(constraints);
+        tracks.push(...stream.getTracks());
+        return stream;
+      };
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/status of 401/.test(message.text())) problems.push(message.text());
+    });
+    await page.goto(`${server!.baseUrl}/`);
+    // English chosen on this device; otherwise the officer's profile language applies (French).
+    if (language === 'en') await page.evaluate(() => localStorage.setItem('verity.language', 'en'));
+    await page.getByLabel(en.auth.email).fill('officer@demo.test');
+    await page.getByLabel(en.auth.password).fill('verity-demo');
+    await page.getByRole('button', { name: en.auth.submit }).click();
+    const messages = language === 'en' ? en : fr;
+    await page.getByLabel(messages.identify.label).waitFor();
+    return { context, page, requests, problems };
+  }
+
+  const cameraTrackStates = (page: Page) =>
+    page.evaluate(() =>
+      (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((t) => t.readyState),
+    );
+
+  /** Nothing from another origin (no CDN), and the decoder's .wasm from ours when zxing decodes. */
+  async function expectOwnOriginOnly({ page, requests }: Session) {
+    const origin = new URL(server!.baseUrl).origin;
+    const web = requests.filter((url) => /^https?:/.test(url));
+    expect(web.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+    const native = await page.evaluate(() => 'BarcodeDetector' in window);
+    if (!native) expect(web.some((url) => /\/assets\/zxing_reader-[\w-]+\.wasm$/.test(url))).toBe(true);
+  }
+
+  async function scan(session: Session, messages: Messages) {
+    const { page } = session;
+    await page.getByRole('button', { name: messages.scan.button }).click();
+    const dialog = page.getByRole('dialog', { name: messages.scan.title });
+    await dialog.waitFor();
+    await page.waitForURL(`${server!.baseUrl}/products/${productId}`);
+    await page.getByRole('heading', { level: 1, name: productName.en }).waitFor();
+    expect(await dialog.count()).toBe(0);
+    const tracks = await cameraTrackStates(page);
+    expect(tracks.length).toBeGreaterThan(0);
+    expect(tracks.every((state) => state === 'ended')).toBe(true);
+  }
+
+  it('reads a tilted, blurred GS1 DataMatrix from the camera, with its batch and expiry', async () => {
+    const session = await signedIn(fakeCamera(join(fixtures, 'gs1-datamatrix.mjpeg')), 'en');
+    const { page } = session;
+    await scan(session, en);
+
+    // Back returns to the answer: the code, as read, kept in the address with its separators.
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/' && url.searchParams.has('code'));
+    expect(new URL(page.url()).searchParams.get('code')).toBe(`]d2010379000000001410ABC123${GS}17271231`);
+    await page.getByText(en.identify.parsed.kinds.gs1).waitFor();
+    const batch = page.getByRole('row').filter({ hasText: 'ABC123' });
+    expect(await batch.textContent()).toMatch(/\(10\).*ABC123/);
+    expect(await page.getByRole('row').filter({ hasText: '271231' }).textContent()).toMatch(/\(17\)/);
+
+    await expectOwnOriginOnly(session);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('reads a tilted, blurred EAN-13 from the camera', async () => {
+    const session = await signedIn(fakeCamera(join(fixtures, 'ean13.mjpeg')), 'en');
+    await scan(session, en);
+    expect(new URL(session.page.url()).pathname).toBe(`/products/${productId}`);
+    await expectOwnOriginOnly(session);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('offers a photo from the gallery when the camera is refused, and says when a photo has no code', async () => {
+    // No fake UI: the browser asks for the camera, and headless Chromium refuses.
+    const session = await signedIn(['--use-fake-device-for-media-stream'], 'fr');
+    const { page } = session;
+    await page.getByRole('button', { name: fr.scan.button }).click();
+    const dialog = page.getByRole('dialog', { name: fr.scan.title });
+    await dialog.getByRole('status').filter({ hasText: fr.scan.camera.notAllowed }).waitFor();
+
+    const choose = async (file: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await dialog.getByRole('button', { name: fr.scan.choosePhoto }).click();
+      await (await chooser).setFiles(join(fixtures, file));
+    };
+    await choose('no-code.png');
+    await dialog.getByRole('status').filter({ hasText: fr.scan.photo.noCode }).waitFor();
+
+    await choose('ean13-photo.png');
+    await page.waitForURL(`${server!.baseUrl}/products/${productId}`);
+    await page.getByRole('heading', { level: 1, name: productName.fr }).waitFor();
+    await expectOwnOriginOnly(session);
+    // Chromium logs the refused camera as an error of its own; nothing else may appear.
+    expect(session.problems.filter((p) => !/Permission/i.test(p))).toEqual([]);
+  });
+});
