@@ -107,10 +107,18 @@ describe('the secretariat admits an organisation and invites its first user', ()
     await invitee.getByRole('button', { name: en.invitation.submit }).click();
     await invitee.getByText(fill(en.auth.signedInAs, { name: userName })).waitFor();
 
-    // Back at the secretariat: deactivate them, after confirming.
+    // Back at the secretariat.
     await admin.reload();
     const row = admin.getByRole('row', { name: new RegExp(userName) });
     await row.getByText(en.admin.active, { exact: true }).waitFor();
+    // Promote them, then deactivate them, after confirming.
+    await row.getByLabel(fill(en.admin.users.roleOf, { name: userName })).selectOption({
+      label: en.auth.roles.right_holder_admin,
+    });
+    await row.getByRole('button', { name: `${en.admin.users.changeRole} ${userName}` }).click();
+    await admin
+      .getByText(fill(en.admin.users.roleChanged, { name: userName, role: en.auth.roles.right_holder_admin }))
+      .waitFor();
     await row.getByRole('button', { name: `${en.admin.users.deactivate} ${userName}` }).click();
     await row.getByRole('button', { name: en.admin.users.confirm, exact: true }).waitFor();
     expect(await axeViolations(admin)).toEqual([]);
