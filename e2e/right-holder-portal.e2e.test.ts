@@ -102,6 +102,7 @@ describe('a right holder maintains the catalog in the portal', () => {
     // The GTIN is checked as it is typed: a wrong check digit is refused, the right one normalised.
     await page.getByRole('button', { name: en.portal.identifiers.add }).click();
     const gtinBox = page.getByLabel(en.portal.identifiers.valueLabel.gtin);
+    expect(await gtinBox.evaluate((box) => box === document.activeElement)).toBe(true); // the new row has the focus
     await gtinBox.fill(gtin.wrong);
     await page.getByText(en.codeErrors.GTIN_CHECK_DIGIT).waitFor();
     expect(await gtinBox.getAttribute('aria-invalid')).toBe('true');
@@ -202,6 +203,20 @@ describe('a right holder maintains the catalog in the portal', () => {
     expect(cells[0]).toBe('2');
     expect(cells[1]).toBe('IMP-2');
     expect(cells[2]).toContain(en.errors.IDENTIFIER_INVALID);
+
+    // A file whose header has a mistyped column is refused whole, naming the column.
+    const misspelt = 'reference,brand,nme_en\nIMP-9,Aurora,Typo\n';
+    await page
+      .getByTestId('import-input')
+      .setInputFiles({ name: 'typo.csv', mimeType: 'text/csv', buffer: Buffer.from(misspelt) });
+    await page.getByRole('button', { name: en.portal.import.start, exact: true }).click();
+    const refused = page.getByRole('alert').filter({ hasText: en.errors.IMPORT_HEADER_INVALID });
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('nme_en');
+    // Chromium logs that refusal (422) as a console error: it is the one expected here.
+    const refusal = problems.findIndex((text) => /status of 422/.test(text));
+    expect(refusal).toBeGreaterThanOrEqual(0);
+    problems.splice(refusal, 1);
 
     expect(problems).toEqual([]);
   });

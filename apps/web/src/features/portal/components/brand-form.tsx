@@ -5,6 +5,7 @@ import { errorMessage, useI18n } from '../../../lib/i18n';
 import { createBrand, updateBrand, type BrandInput } from '../api';
 import { DetailedApiError } from '../http';
 import { parseCountries } from '../product-form';
+import { useRowFocus } from '../use-row-focus';
 import { CountriesInput } from './countries-input';
 
 interface TrademarkDraft {
@@ -50,6 +51,8 @@ export function BrandForm({ brand, onSaved, onCancel }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
+  const addTrademark = useRef<HTMLButtonElement>(null);
+  const adding = useRowFocus(trademarks.length, (index) => `${id}-tm-${trademarks[index]?.key}-number`, addTrademark);
 
   // The form opens above the list: take the keyboard there.
   useEffect(() => nameInput.current?.focus(), []);
@@ -201,7 +204,15 @@ export function BrandForm({ brand, onSaved, onCancel }: Props) {
         })}
       </ol>
       <p>
-        <button type="button" className="button" onClick={() => setTrademarks((all) => [...all, draftOf()])}>
+        <button
+          ref={addTrademark}
+          type="button"
+          className="button"
+          onClick={() => {
+            adding();
+            setTrademarks((all) => [...all, draftOf()]);
+          }}
+        >
           {t('portal.brands.addTrademark')}
         </button>
       </p>

@@ -1,8 +1,9 @@
 import { featureKinds, type Language } from '@verity/contract';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import type { ProductImage } from '../api';
 import { fieldIds, missingLanguages, rowKey, type FeatureDraft, type FeatureKind } from '../product-form';
+import { useRowFocus } from '../use-row-focus';
 import { LanguageTabs } from './language-tabs';
 
 interface Props {
@@ -12,10 +13,14 @@ interface Props {
   images: ProductImage[];
 }
 
+const kindId = (index: number) => `${fieldIds.featureTitle(index)}-kind`;
+
 /** What tells a genuine product from a fake: kind, title and description per language, illustrating photos. */
 export function FeaturesEditor({ features, onChange, defaultLanguage, images }: Props) {
   const { t, tx } = useI18n();
   const [lang, setLang] = useState<Language>(defaultLanguage);
+  const add = useRef<HTMLButtonElement>(null);
+  const adding = useRowFocus(features.length, kindId, add);
   const update = (index: number, change: Partial<FeatureDraft>) =>
     onChange(features.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const missing = missingLanguages(features.flatMap((f) => [f.title, f.description]));
@@ -43,9 +48,9 @@ export function FeaturesEditor({ features, onChange, defaultLanguage, images }: 
                   <h3>{t('portal.features.number', { number: index + 1 })}</h3>
                   <div className="form-grid">
                     <div className="field">
-                      <label htmlFor={`${titleId}-kind`}>{t('portal.features.kind')}</label>
+                      <label htmlFor={kindId(index)}>{t('portal.features.kind')}</label>
                       <select
-                        id={`${titleId}-kind`}
+                        id={kindId(index)}
                         value={feature.kind}
                         onChange={(e) => update(index, { kind: e.target.value as FeatureKind })}
                       >
@@ -126,9 +131,11 @@ export function FeaturesEditor({ features, onChange, defaultLanguage, images }: 
         </LanguageTabs>
       )}
       <button
+        ref={add}
         type="button"
         className="button"
         onClick={() => {
+          adding();
           onChange([...features, { key: rowKey(), kind: 'genuine', title: {}, description: {}, imageIds: [] }]);
           setLang(defaultLanguage);
         }}

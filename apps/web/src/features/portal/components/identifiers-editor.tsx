@@ -1,6 +1,8 @@
 import { packagingLevels } from '@verity/contract';
+import { useRef } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { checkIdentifier, fieldIds, rowKey, type IdentifierDraft, type PackagingLevel } from '../product-form';
+import { useRowFocus } from '../use-row-focus';
 
 interface Props {
   identifiers: IdentifierDraft[];
@@ -9,9 +11,13 @@ interface Props {
   refused: ReadonlySet<string>;
 }
 
+const kindId = (index: number) => `${fieldIds.identifier(index)}-kind`;
+
 /** GTINs, code patterns and IMEI TACs, each checked as it is typed with the same parsers the server uses. */
 export function IdentifiersEditor({ identifiers, onChange, refused }: Props) {
   const { t, tx } = useI18n();
+  const add = useRef<HTMLButtonElement>(null);
+  const adding = useRowFocus(identifiers.length, fieldIds.identifier, add);
   const update = (index: number, change: Partial<IdentifierDraft>) =>
     onChange(identifiers.map((row, i) => (i === index ? { ...row, ...change } : row)));
 
@@ -47,9 +53,9 @@ export function IdentifiersEditor({ identifiers, onChange, refused }: Props) {
             <li key={row.key} className="editor-row">
               <div className="form-grid">
                 <div className="field">
-                  <label htmlFor={`${id}-kind`}>{t('portal.identifiers.kind')}</label>
+                  <label htmlFor={kindId(index)}>{t('portal.identifiers.kind')}</label>
                   <select
-                    id={`${id}-kind`}
+                    id={kindId(index)}
                     value={row.kind}
                     onChange={(e) => update(index, { kind: e.target.value as IdentifierDraft['kind'] })}
                   >
@@ -116,13 +122,15 @@ export function IdentifiersEditor({ identifiers, onChange, refused }: Props) {
       </ol>
       <button
         type="button"
+        ref={add}
         className="button"
-        onClick={() =>
+        onClick={() => {
+          adding();
           onChange([
             ...identifiers,
             { key: rowKey(), kind: 'gtin', value: '', packagingLevel: 'each', description: '' },
-          ])
-        }
+          ]);
+        }}
       >
         {t('portal.identifiers.add')}
       </button>

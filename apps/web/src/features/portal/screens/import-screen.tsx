@@ -4,12 +4,14 @@ import { isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { importCatalog, importTypeOf } from '../api';
+import { DetailedApiError } from '../http';
 import { csvTemplate, referencesOfRows } from '../import-file';
 
 type State =
   | { status: 'idle' }
   | { status: 'sending'; progress: number }
-  | { status: 'failed'; code: string }
+  /** `reason`: the server's own words on a refused header (names the column), shown as code. */
+  | { status: 'failed'; code: string; reason?: string }
   | { status: 'done'; report: ImportReport; references: Map<number, string> };
 
 /**
@@ -59,7 +61,13 @@ export function ImportScreen() {
       );
       setState({ status: 'done', report, references });
     } catch (error) {
-      setState({ status: 'failed', code: isApiError(error) ? error.code : 'NETWORK_ERROR' });
+      const reason =
+        error instanceof DetailedApiError ? (error.details as { reason?: unknown } | undefined)?.reason : null;
+      setState({
+        status: 'failed',
+        code: isApiError(error) ? error.code : 'NETWORK_ERROR',
+        ...(typeof reason === 'string' ? { reason } : {}),
+      });
     }
   };
 
@@ -148,6 +156,12 @@ export function ImportScreen() {
         {state.status === 'failed' && (
           <p className="alert" role="alert">
             {errorMessage(i18n, state.code)}
+            {state.reason && (
+              <>
+                {' '}
+                <code>{state.reason}</code>
+              </>
+            )}
           </p>
         )}
       </div>
