@@ -101,16 +101,25 @@ export function createAuthService({ db, sessionTtlHours, clock = () => new Date(
     };
   }
 
+  /**
+   * Drops the cached sessions of a user (deactivated, role changed, profile changed), so this
+   * process reads them from the database on the next request. Other processes follow within
+   * SESSION_CACHE_MS.
+   */
+  function forgetUser(userId: string) {
+    for (const [key, entry] of cache) if (entry.actor.userId === userId) cache.delete(key);
+  }
+
   /** A user changes their own name or language; their sessions in this process see it at once. */
   async function updateProfile(
     actor: Actor,
     patch: { name?: string | undefined; locale?: Language | null | undefined },
   ) {
     await updateUser(db, actor.userId, patch);
-    for (const [key, entry] of cache) if (entry.actor.userId === actor.userId) cache.delete(key);
+    forgetUser(actor.userId);
     return describe({ ...actor, locale: patch.locale === undefined ? actor.locale : patch.locale });
   }
 
-  return { login, logout, resolveSession, describe, updateProfile };
+  return { login, logout, resolveSession, describe, updateProfile, forgetUser };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -21,7 +21,12 @@ export function createOrganisations(deps: {
 }) {
   const service = createOrganisationsService(deps);
   const invitations = createInvitationsService({ db: deps.db, auth: deps.auth, clock: deps.clock });
-  const users = createUsersService({ db: deps.db, organisations: service, invitations });
+  const users = createUsersService({
+    db: deps.db,
+    organisations: service,
+    invitations,
+    forgetSessions: deps.auth.forgetUser,
+  });
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(organisationsRoutes(service));
     await app.register(usersRoutes(users, { logInvitationLinks: deps.logInvitationLinks }));

@@ -29,10 +29,13 @@ export function createUsersService({
   db,
   organisations,
   invitations,
+  forgetSessions,
 }: {
   db: Db;
   organisations: Pick<OrganisationsService, 'provisionUser'>;
   invitations: Pick<InvitationsService, 'issue'>;
+  /** The session cache of this process forgets the user (auth service's `forgetUser`). */
+  forgetSessions: (userId: string) => void;
 }) {
   /**
    * The user, if the actor may manage them. An organisation's administrator manages only users
@@ -99,6 +102,7 @@ export function createUsersService({
         await deleteUnusedInvitationsOf(tx, id);
       }
     });
+    forgetSessions(id);
     return reload(id);
   }
 
@@ -118,6 +122,7 @@ export function createUsersService({
       throw new AppError('USER_ROLE_NOT_ALLOWED', { kind: organisation.kind, role });
     }
     await q.upsertMembership(db, { userId: id, organisationId, role });
+    forgetSessions(id);
     return reload(id);
   }
 
@@ -129,6 +134,7 @@ export function createUsersService({
     if (!memberships.some((m) => m.organisationId === organisationId)) throw new AppError('MEMBERSHIP_NOT_FOUND');
     if (user.active && memberships.length === 1) throw new AppError('USER_LAST_MEMBERSHIP');
     await q.deleteMembership(db, id, organisationId);
+    forgetSessions(id);
     return reload(id);
   }
 

@@ -79,7 +79,7 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-          {publicRoute && !signedIn ? (
+          {publicRoute ? (
             <publicRoute.area path={path} query={query} />
           ) : (
             <>

@@ -16,12 +16,14 @@ interface Route {
 }
 
 const rightHolders: readonly Role[] = ['right_holder_admin', 'right_holder_editor'];
+const organisationAdmins: readonly Role[] = ['secretariat_admin', 'administration_admin', 'right_holder_admin'];
 
 export const signedInRoutes: readonly Route[] = [
   { pattern: '/search', area: lazy(() => import('../features/search/search-area')) },
   { pattern: '/products/:id', area: lazy(() => import('../features/product/product-area')) },
   { pattern: '/portal/*', area: lazy(() => import('../features/portal/portal-area')), roles: rightHolders },
-  { pattern: '/admin/*', area: lazy(() => import('../features/admin/admin-area')), roles: ['secretariat_admin'] },
+  // The secretariat manages every organisation; an organisation's administrator their own.
+  { pattern: '/admin/*', area: lazy(() => import('../features/admin/admin-area')), roles: organisationAdmins },
 ];
 
 /** Pages for people who are not signed in (accepting an invitation sets a password first). */
@@ -51,13 +53,15 @@ export function navigationOf(role: Role): NavItem[] {
     { to: '/', label: 'identify' },
     { to: '/search', label: 'search' },
   ];
+  const admin: NavItem[] = organisationAdmins.includes(role) ? [{ to: '/admin', label: 'admin' }] : [];
   if (rightHolders.includes(role))
     return [
       { to: '/portal/products', label: 'products' },
       { to: '/portal/brands', label: 'brands' },
       { to: '/portal/import', label: 'import' },
       ...officer,
+      ...admin,
     ];
-  if (role === 'secretariat_admin') return [{ to: '/admin', label: 'admin' }, ...officer];
-  return officer;
+  if (role === 'secretariat_admin') return [...admin, ...officer];
+  return [...officer, ...admin];
 }

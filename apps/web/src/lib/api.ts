@@ -22,7 +22,7 @@ export const isApiError = (error: unknown): error is ApiError => error instanceo
 export const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON, except a FormData (multipart) or a Blob (its own type) which go as they are. */
   body?: unknown;
   signal?: AbortSignal;

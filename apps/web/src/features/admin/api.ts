@@ -64,7 +64,7 @@ export const reinviteUser = (id: string) => api<InvitationLink>(`/api/v1/users/$
 export const setRole = (userId: string, organisationId: string, role: Role) =>
   api<User>(`/api/v1/users/${userId}/memberships/${organisationId}`, {
     // lib/api's method type does not list PUT yet; fetch sends any method as given.
-    method: 'PUT' as 'PATCH',
+    method: 'PUT',
     body: { role },
   });
 
