@@ -155,8 +155,19 @@ export async function writeBarcodeVideo(path: string, barcode: Barcode, options:
 
 /** One frame of the scene as a PNG: a photo of the code from the gallery. */
 export async function writeBarcodePhoto(path: string, barcode: Barcode, options: SceneOptions = {}): Promise<void> {
+  writePhoto(path, await barcodePng(barcode), options);
+}
+
+/** A photo of the same scene with a blank label where the code would be. */
+export function writePhotoWithoutCode(path: string, options: SceneOptions = {}): void {
+  const label = new PNG({ width: 300, height: 200 });
+  label.data.fill(255);
+  writePhoto(path, PNG.sync.write(label), options);
+}
+
+function writePhoto(path: string, subject: Buffer, options: SceneOptions): void {
   const { width = 1280, height = 720 } = options;
-  const [frame] = sceneFrames(await barcodePng(barcode), { ...options, width, height, frames: 1 });
+  const [frame] = sceneFrames(subject, { ...options, width, height, frames: 1 });
   const png = new PNG({ width, height });
   png.data = Buffer.from(frame!);
   writeFileSync(path, PNG.sync.write(png));

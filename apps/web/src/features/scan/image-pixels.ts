@@ -19,11 +19,36 @@ export async function photoBitmap(blob: Blob): Promise<ImageBitmap> {
 
 // One canvas for every frame: a new one per frame would leave the garbage collector a backing store each time.
 let canvas: OffscreenCanvas | undefined;
+let thumbnail: OffscreenCanvas | undefined;
+
+function context2d(of: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
+  const context = of.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('OffscreenCanvas 2D is not available in this browser');
+  return context;
+}
 
 /**
- * The pixels of `image`, turned by `degrees` on a white background (the corners a rotation
- * uncovers read as quiet zone, not as a dark border next to the code).
+ * The average colour of `image`, from an 8×8 thumbnail. The corners a rotation uncovers are
+ * filled with it: white there would add a level of its own to each scan line, and zxing's
+ * per-line threshold for linear codes then falls between white and the scene (nothing reads).
  */
+function averageColour(image: ImageBitmap): string {
+  thumbnail ??= new OffscreenCanvas(8, 8);
+  const context = context2d(thumbnail);
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(image, 0, 0, 8, 8);
+  const { data } = context.getImageData(0, 0, 8, 8);
+  const sum = [0, 0, 0];
+  for (let i = 0; i < data.length; i += 4) {
+    sum[0]! += data[i]!;
+    sum[1]! += data[i + 1]!;
+    sum[2]! += data[i + 2]!;
+  }
+  const pixels = data.length / 4;
+  return `rgb(${sum.map((total) => Math.round(total / pixels)).join(' ')})`;
+}
+
+/** The pixels of `image`, turned by `degrees` (the canvas grows to hold it all). */
 export function pixelsOf(image: ImageBitmap, degrees = 0): ImageData {
   const radians = (degrees * Math.PI) / 180;
   const cos = Math.abs(Math.cos(radians));
@@ -33,11 +58,12 @@ export function pixelsOf(image: ImageBitmap, degrees = 0): ImageData {
   canvas ??= new OffscreenCanvas(width, height);
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('OffscreenCanvas 2D is not available in this browser');
+  const context = context2d(canvas);
   context.resetTransform();
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, width, height);
+  if (degrees % 90 !== 0) {
+    context.fillStyle = averageColour(image);
+    context.fillRect(0, 0, width, height);
+  }
   context.translate(width / 2, height / 2);
   context.rotate(radians);
   context.drawImage(image, -image.width / 2, -image.height / 2);

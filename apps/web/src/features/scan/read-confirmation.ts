@@ -6,6 +6,9 @@ import type { DecodedCode, ScannedFormat } from './scanned-text';
  */
 const UNCORRECTED = new Set<ScannedFormat>(['EAN13', 'EAN8', 'UPCA', 'UPCE', 'Code128']);
 
+/** Whether a read of this format carries its own error correction (DataMatrix, QR code). */
+export const isErrorCorrected = (format: ScannedFormat) => !UNCORRECTED.has(format);
+
 /**
  * Decides when a code read from the live camera is trusted: a DataMatrix or QR code (Reed–
  * Solomon corrected) at once; a linear code when two successive reads agree — a quarter of a
@@ -14,7 +17,7 @@ const UNCORRECTED = new Set<ScannedFormat>(['EAN13', 'EAN8', 'UPCA', 'UPCE', 'Co
 export function createReadConfirmation(): (code: DecodedCode) => boolean {
   let previous: string | null = null;
   return (code) => {
-    if (!UNCORRECTED.has(code.format)) return true;
+    if (isErrorCorrected(code.format)) return true;
     const read = `${code.format}:${code.text}`;
     const agreed = read === previous;
     previous = read;
