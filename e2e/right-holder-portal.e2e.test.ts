@@ -204,6 +204,19 @@ describe('a right holder maintains the catalog in the portal', () => {
     expect(cells[1]).toBe('IMP-2');
     expect(cells[2]).toContain(en.errors.IDENTIFIER_INVALID);
 
+    // A larger file: once it is all sent, the server is still writing rows, and the page says so
+    // (an indeterminate bar, not a full one that seems stuck) until the report comes.
+    const many = ['reference,brand,name_en'];
+    for (let i = 1; i <= 250; i++) many.push(`BULK-${i},Lumina,Bulk product ${i}`);
+    await page
+      .getByTestId('import-input')
+      .setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(many.join('\n')) });
+    await page.getByRole('button', { name: en.portal.import.start, exact: true }).click();
+    await page.getByText(en.portal.import.finishing.split('…')[0]!).waitFor();
+    expect(await page.getByRole('progressbar', { name: en.portal.import.progress }).getAttribute('value')).toBeNull();
+    await page.getByText(en.portal.import.allImported).waitFor();
+    expect(await count(en.portal.import.created)).toBe('250');
+
     // A file whose header has a mistyped column is refused whole, naming the column.
     const misspelt = 'reference,brand,nme_en\nIMP-9,Aurora,Typo\n';
     await page

@@ -39,10 +39,13 @@ export function send<T>(path: `/api/${string}`, { method, body, contentType, onP
     if (!raw) xhr.setRequestHeader('content-type', 'application/json');
     else if (contentType) xhr.setRequestHeader('content-type', contentType);
     xhr.responseType = 'text';
-    if (onProgress)
+    if (onProgress) {
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
       };
+      // A small body may go in one piece with no progress event: its end still counts.
+      xhr.upload.onload = () => onProgress(1);
+    }
     xhr.onerror = () => reject(new ApiError('NETWORK_ERROR', 0));
     xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
     xhr.onload = () => {

@@ -5,6 +5,7 @@ import { errorMessage, useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { importCatalog, importTypeOf } from '../api';
 import { DetailedApiError } from '../http';
+import { ImportProgress } from '../components/import-progress';
 import { csvTemplate, referencesOfRows } from '../import-file';
 
 type State =
@@ -15,8 +16,8 @@ type State =
   | { status: 'done'; report: ImportReport; references: Map<number, string> };
 
 /**
- * Bulk import: the file streams to the server, which imports rows in batches as they arrive, so
- * the upload's progress is the import's. Then the counts and every refused row with its reason.
+ * Bulk import: the file streams to the server, which imports rows in batches as they arrive
+ * (see ImportProgress for what the bar shows). Then the counts and every refused row with its reason.
  */
 export function ImportScreen() {
   const i18n = useI18n();
@@ -29,7 +30,6 @@ export function ImportScreen() {
   const [dragging, setDragging] = useState(false);
   const [template, setTemplate] = useState<string | null>(null);
   const number = new Intl.NumberFormat(lang);
-  const percent = new Intl.NumberFormat(lang, { style: 'percent' });
 
   useEffect(() => {
     const url = URL.createObjectURL(new Blob([csvTemplate()], { type: 'text/csv' }));
@@ -78,7 +78,6 @@ export function ImportScreen() {
   };
 
   const sending = state.status === 'sending';
-  // Once the report is in, the bar stays full: the whole file went through.
   const progress = state.status === 'sending' ? state.progress : 1;
 
   return (
@@ -140,15 +139,10 @@ export function ImportScreen() {
           </button>
         </p>
         {(sending || state.status === 'done') && (
-          <div className="import-progress">
-            <label htmlFor={`${id}-progress`}>{t('portal.import.progress')}</label>
-            <progress id={`${id}-progress`} max={1} value={progress} />
-            <span aria-hidden="true" data-testid="import-percent">
-              {' '}
-              {percent.format(progress)}
-            </span>
-            {sending && progress >= 1 && <p className="muted">{t('portal.import.finishing')}</p>}
-          </div>
+          <ImportProgress
+            phase={state.status === 'done' ? 'done' : progress >= 1 ? 'importing' : 'uploading'}
+            sent={progress}
+          />
         )}
         <div role="status" className="visually-hidden">
           {sending ? t('portal.import.sending') : state.status === 'done' ? t('portal.import.finished') : ''}
