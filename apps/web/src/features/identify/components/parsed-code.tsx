@@ -1,12 +1,18 @@
 import type { IdentifyResponse } from '@verity/contract';
 import { useI18n } from '../../../lib/i18n';
+import { formatGs1Date, gs1Date, namedAis } from '../gs1-element-display';
 
 type Parsed = IdentifyResponse['parsed'];
 
 /** What the server read in the input: its kind, the GTIN, each GS1 element, or where it went wrong. */
 export function ParsedCode({ parsed, input }: { parsed: Parsed; input: string }) {
-  const { t, tx } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { error } = parsed;
+  const aiName = (ai: string) => ((namedAis as readonly string[]).includes(ai) ? tx(`identify.ai.${ai}`) : undefined);
+  const dateOf = (element: { ai: string; value: string }) => {
+    const date = gs1Date(element.ai, element.value);
+    return date && formatGs1Date(date, lang);
+  };
 
   return (
     <section className="parsed" aria-labelledby="parsed-title">
@@ -60,9 +66,10 @@ export function ParsedCode({ parsed, input }: { parsed: Parsed; input: string })
                 <td>
                   <code>({element.ai})</code>
                 </td>
-                <td>{element.title ?? ''}</td>
+                <td>{aiName(element.ai) ?? element.title ?? ''}</td>
                 <td>
                   <code>{element.value}</code>
+                  {dateOf(element) && <span className="element-date">{dateOf(element)}</span>}
                 </td>
               </tr>
             ))}
