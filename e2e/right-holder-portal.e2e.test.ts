@@ -71,6 +71,23 @@ describe('a right holder maintains the catalog in the portal', () => {
     // A right holder lands on their products.
     await page.waitForURL('**/portal/products');
     await page.getByRole('heading', { level: 1, name: en.portal.products.title }).waitFor();
+
+    // The list: drafts too, a search, a brand filter kept in the address, which the Products link clears.
+    const rows = page.locator('table tbody tr');
+    await page.getByRole('link', { name: 'Lumina night cream (launch 2027)', exact: true }).waitFor(); // a draft
+    await page.getByLabel(en.portal.products.search).fill('chronograph');
+    await page.waitForURL(/q=chronograph/);
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
+    expect(await rows.first().textContent()).toContain('Aurora Chronograph 42 mm');
+    await page.getByLabel(en.portal.products.search).fill('');
+    await page.getByLabel(en.portal.products.brand).selectOption({ label: 'Lumina' });
+    await page.waitForURL(/brand=/);
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 2);
+    await page.getByRole('navigation').getByRole('link', { name: en.app.nav.products }).click();
+    await page.waitForURL(/\/portal\/products$/);
+    expect(await page.getByLabel(en.portal.products.brand).inputValue()).toBe('');
+    await page.getByRole('link', { name: 'Aurora Chronograph 42 mm', exact: true }).waitFor();
+
     await page.getByRole('link', { name: en.portal.products.new }).first().click();
     await page.getByRole('heading', { level: 1, name: en.portal.editor.newTitle }).waitFor();
 

@@ -1,5 +1,5 @@
 import type { Brand, ProductSearchResult } from '@verity/contract';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { isAbort, isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { Link, navigate } from '../../../lib/router';
@@ -13,16 +13,18 @@ interface State {
   code?: string;
 }
 
+const filtersOf = (query: URLSearchParams): ProductFilters => ({
+  q: query.get('q') ?? '',
+  brand: query.get('brand') ?? '',
+  category: query.get('category') ?? '',
+});
+
 /** The organisation's products, drafts included: search, filter by brand and category, page on. */
 export function ProductsScreen({ query }: { query: URLSearchParams }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const id = useId();
-  const [filters, setFilters] = useState<ProductFilters>({
-    q: query.get('q') ?? '',
-    brand: query.get('brand') ?? '',
-    category: query.get('category') ?? '',
-  });
+  const [filters, setFilters] = useState<ProductFilters>(() => filtersOf(query));
   const [typed, setTyped] = useState(filters.q);
   const [brands, setBrands] = useState<Brand[]>([]);
   const [state, setState] = useState<State>({ status: 'loading', items: [] });
@@ -39,6 +41,21 @@ export function ProductsScreen({ query }: { query: URLSearchParams }) {
     const timer = setTimeout(() => setFilters((f) => (f.q === typed ? f : { ...f, q: typed })), 250);
     return () => clearTimeout(timer);
   }, [typed]);
+
+  // The address changed from outside (the Products link, Back): the list follows it.
+  const shown = useRef(filters);
+  useEffect(() => {
+    shown.current = filters;
+  }, [filters]);
+  const url = query.toString();
+  useEffect(() => {
+    const next = filtersOf(new URLSearchParams(url));
+    const now = shown.current;
+    if (next.q === now.q && next.brand === now.brand && next.category === now.category) return;
+    setFilters(next);
+    setTyped(next.q);
+    setCursor(null);
+  }, [url]);
 
   // The filters live in the address too, so Back from a product returns to the same list.
   useEffect(() => {
