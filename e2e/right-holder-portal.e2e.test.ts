@@ -91,6 +91,16 @@ describe('a right holder maintains the catalog in the portal', () => {
     await page.getByRole('link', { name: en.portal.products.new }).first().click();
     await page.getByRole('heading', { level: 1, name: en.portal.editor.newTitle }).waitFor();
 
+    // Saving an empty form: a summary at the top takes the focus, and each field says why.
+    await page.getByRole('button', { name: en.portal.editor.save, exact: true }).first().click();
+    const summary = page
+      .getByRole('alert')
+      .filter({ hasText: fill(en.portal.editor.problemsTitle_other, { count: 2 }) });
+    await summary.waitFor();
+    expect(await summary.evaluate((box) => box === document.activeElement)).toBe(true);
+    const brandError = await page.getByLabel(en.portal.editor.brand).getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${brandError}"]`).textContent()).toContain(en.portal.editor.problems.brand);
+
     await page.getByLabel(en.portal.editor.brand).selectOption({ label: 'Aurora' });
     const nameLabel = `${en.portal.editor.name} ${en.portal.editor.required}`;
     await page.getByRole('textbox', { name: nameLabel, exact: true }).fill(name);

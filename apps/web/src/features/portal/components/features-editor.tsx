@@ -4,6 +4,7 @@ import { useI18n } from '../../../lib/i18n';
 import type { ProductImage } from '../api';
 import { fieldIds, missingLanguages, rowKey, type FeatureDraft, type FeatureKind } from '../product-form';
 import { useRowFocus } from '../use-row-focus';
+import { describedBy, FieldError } from './field-error';
 import { LanguageTabs } from './language-tabs';
 
 interface Props {
@@ -11,12 +12,14 @@ interface Props {
   onChange: (features: FeatureDraft[]) => void;
   defaultLanguage: Language;
   images: ProductImage[];
+  /** Fields the last save refused (id → message). */
+  refused: ReadonlyMap<string, string>;
 }
 
 const kindId = (index: number) => `${fieldIds.featureTitle(index)}-kind`;
 
 /** What tells a genuine product from a fake: kind, title and description per language, illustrating photos. */
-export function FeaturesEditor({ features, onChange, defaultLanguage, images }: Props) {
+export function FeaturesEditor({ features, onChange, defaultLanguage, images, refused }: Props) {
   const { t, tx } = useI18n();
   const [lang, setLang] = useState<Language>(defaultLanguage);
   const add = useRef<HTMLButtonElement>(null);
@@ -72,8 +75,11 @@ export function FeaturesEditor({ features, onChange, defaultLanguage, images }: 
                         dir="auto"
                         maxLength={300}
                         value={feature.title[lang] ?? ''}
+                        aria-invalid={lang === defaultLanguage && refused.has(titleId)}
+                        aria-describedby={lang === defaultLanguage ? describedBy(titleId, refused) : undefined}
                         onChange={(e) => update(index, { title: { ...feature.title, [lang]: e.target.value } })}
                       />
+                      {lang === defaultLanguage && <FieldError field={titleId} message={refused.get(titleId)} />}
                     </div>
                     <div className="field span-all">
                       <label htmlFor={`${titleId}-description`}>{t('portal.features.description')}</label>

@@ -7,8 +7,8 @@ import { useRowFocus } from '../use-row-focus';
 interface Props {
   identifiers: IdentifierDraft[];
   onChange: (identifiers: IdentifierDraft[]) => void;
-  /** Fields the last save attempt refused (ids), so even an untouched empty row says why. */
-  refused: ReadonlySet<string>;
+  /** Fields the last save refused (id → message): an untouched empty row, or one the server refused, says why. */
+  refused: ReadonlyMap<string, string>;
 }
 
 const kindId = (index: number) => `${fieldIds.identifier(index)}-kind`;
@@ -23,6 +23,14 @@ export function IdentifiersEditor({ identifiers, onChange, refused }: Props) {
 
   const verdict = (row: IdentifierDraft, index: number) => {
     const check = checkIdentifier(row);
+    const refusal = refused.get(fieldIds.identifier(index));
+    // Valid as typed yet refused by the server (already another product's, for instance).
+    if (check.ok && refusal)
+      return (
+        <p className="invalid field-error" id={`${fieldIds.identifier(index)}-check`}>
+          <span aria-hidden="true">✗</span> {refusal}
+        </p>
+      );
     if (check.ok)
       return row.kind === 'gtin' ? (
         <p className="valid" id={`${fieldIds.identifier(index)}-check`}>
@@ -74,7 +82,7 @@ export function IdentifiersEditor({ identifiers, onChange, refused }: Props) {
                     spellCheck={false}
                     dir="ltr"
                     className="code-input"
-                    aria-invalid={shown && !check.ok}
+                    aria-invalid={(shown && !check.ok) || refused.has(id)}
                     aria-describedby={`${id}-check`}
                     onChange={(e) => update(index, { value: e.target.value })}
                   />

@@ -1,4 +1,4 @@
-import { languages, type Brand, type Language, type ProductSheet } from '@verity/contract';
+import { type Brand, type Language, type ProductSheet } from '@verity/contract';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { isAbort, isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';
@@ -6,7 +6,9 @@ import { Link, navigate } from '../../../lib/router';
 import { listAllBrands, readProduct, saveProduct, type ProductImage } from '../api';
 import { CountriesInput } from '../components/countries-input';
 import { ErrorSummary, type SummaryItem } from '../components/error-summary';
+import { describedBy, FieldError } from '../components/field-error';
 import { FeaturesEditor } from '../components/features-editor';
+import { GeneralFields } from '../components/general-fields';
 import { IdentifiersEditor } from '../components/identifiers-editor';
 import { LanguageTabs } from '../components/language-tabs';
 import { PhotosEditor } from '../components/photos-editor';
@@ -180,7 +182,8 @@ export function ProductEditorScreen({ productId }: { productId: string | null })
     );
 
   const productName = baseline.name[baseline.defaultLanguage];
-  const refused = new Set(problems.map((p) => p.field).filter((f): f is string => !!f));
+  // Each refused field with its message (the first one, when a field has several).
+  const refused = new Map(problems.flatMap((p) => (p.field ? [[p.field, p.message] as const] : [])).reverse());
   const textMissing = missingLanguages([form.name, form.description, form.instructions, form.notes]);
   const id = current.current;
 
@@ -211,99 +214,7 @@ export function ProductEditorScreen({ productId }: { productId: string | null })
       {dirty && <p className="hint">{t('portal.editor.unsaved')}</p>}
       <ErrorSummary items={problems} attempt={attempt} />
 
-      <section className="card portal-section" aria-labelledby="general-title">
-        <h2 id="general-title">{t('portal.editor.general')}</h2>
-        {brands?.length === 0 && (
-          <p className="notice">
-            {t('portal.editor.noBrands')} <Link to="/portal/brands">{t('portal.editor.createBrand')}</Link>
-          </p>
-        )}
-        <div className="form-grid">
-          <div className="field">
-            <label htmlFor={fieldIds.brand}>
-              {t('portal.editor.brand')} <span className="required">{t('portal.editor.required')}</span>
-            </label>
-            <select
-              id={fieldIds.brand}
-              value={form.brandId}
-              aria-invalid={refused.has(fieldIds.brand)}
-              onChange={(e) => set('brandId', e.target.value)}
-            >
-              <option value="">{t('portal.editor.chooseBrand')}</option>
-              {brands?.map((brand) => (
-                <option key={brand.id} value={brand.id}>
-                  {brand.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={fieldIds.reference}>{t('portal.editor.reference')}</label>
-            <input
-              id={fieldIds.reference}
-              value={form.reference}
-              maxLength={100}
-              autoComplete="off"
-              aria-invalid={refused.has(fieldIds.reference)}
-              onChange={(e) => set('reference', e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="product-status">{t('portal.editor.status')}</label>
-            <select
-              id="product-status"
-              value={form.status}
-              aria-describedby="product-status-hint"
-              onChange={(e) => set('status', e.target.value as ProductForm['status'])}
-            >
-              <option value="draft">{t('portal.status.draft')}</option>
-              <option value="published">{t('portal.status.published')}</option>
-            </select>
-            <p className="hint" id="product-status-hint">
-              {form.status === 'draft' ? t('portal.editor.draftHint') : t('portal.editor.publishedHint')}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor="product-default-language">{t('portal.editor.defaultLanguage')}</label>
-            <select
-              id="product-default-language"
-              value={form.defaultLanguage}
-              onChange={(e) => set('defaultLanguage', e.target.value as Language)}
-            >
-              {languages.map((code) => (
-                <option key={code} value={code}>
-                  {names.language(code)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={fieldIds.category}>{t('portal.editor.category')}</label>
-            <input
-              id={fieldIds.category}
-              value={form.category}
-              maxLength={100}
-              onChange={(e) => set('category', e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={fieldIds.hsCode}>{t('portal.editor.hsCode')}</label>
-            <input
-              id={fieldIds.hsCode}
-              value={form.hsCode}
-              inputMode="numeric"
-              dir="ltr"
-              autoComplete="off"
-              aria-describedby={`${fieldIds.hsCode}-hint`}
-              aria-invalid={refused.has(fieldIds.hsCode)}
-              onChange={(e) => set('hsCode', e.target.value)}
-            />
-            <p className="hint" id={`${fieldIds.hsCode}-hint`}>
-              {t('portal.editor.hsCodeHint')}
-            </p>
-          </div>
-        </div>
-      </section>
+      <GeneralFields form={form} set={set} brands={brands} refused={refused} />
 
       <section className="card portal-section" aria-labelledby="texts-title">
         <h2 id="texts-title">{t('portal.editor.texts')}</h2>
@@ -328,8 +239,10 @@ export function ProductEditorScreen({ productId }: { productId: string | null })
               maxLength={300}
               value={form.name[textLang] ?? ''}
               aria-invalid={refused.has(fieldIds.name(textLang))}
+              aria-describedby={describedBy(fieldIds.name(textLang), refused)}
               onChange={(e) => setText('name', e.target.value)}
             />
+            <FieldError field={fieldIds.name(textLang)} message={refused.get(fieldIds.name(textLang))} />
           </div>
           <div className="field">
             <label htmlFor={`product-description-${textLang}`}>{t('portal.editor.description')}</label>
@@ -390,6 +303,7 @@ export function ProductEditorScreen({ productId }: { productId: string | null })
         onChange={(v) => set('features', v)}
         defaultLanguage={form.defaultLanguage}
         images={images}
+        refused={refused}
       />
 
       <section className="card portal-section" aria-labelledby="supply-title">
