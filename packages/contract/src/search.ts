@@ -72,8 +72,24 @@ export const ImportReportSchema = z.object({
         code: z.string(),
         message: z.string(),
         field: z.string().optional(),
+        reference: z.string().optional().describe("The row's reference, when it has one"),
       }),
     )
     .describe('At most 1,000 errors are listed; `failed` counts all'),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+/** With `Accept: application/x-ndjson` the import answers one of these per line as it goes. */
+export const ImportStreamLineSchema = z.union([
+  z.strictObject({
+    progress: z.object({
+      rows: z.number().int(),
+      created: z.number().int(),
+      updated: z.number().int(),
+      failed: z.number().int(),
+    }),
+  }),
+  z.strictObject({ report: ImportReportSchema }),
+  z.strictObject({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string() }) }),
+]);
+export type ImportStreamLine = z.infer<typeof ImportStreamLineSchema>;

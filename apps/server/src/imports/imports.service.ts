@@ -22,6 +22,7 @@ export function createImportsService({ catalog }: { catalog: CatalogService }) {
     actor: Actor,
     format: ImportFormat | undefined,
     body: Readable | undefined,
+    /** Told after each batch is written (every BATCH rows): the report so far. */
     onProgress?: (report: ImportReport) => void,
   ): Promise<ImportReport> {
     authorize(actor, 'catalog.write');
@@ -29,10 +30,14 @@ export function createImportsService({ catalog }: { catalog: CatalogService }) {
     const report: ImportReport = { rows: 0, created: 0, updated: 0, failed: 0, errors: [] };
     const brandIds = new Map<string, string>();
 
-    const fail = (row: number, code: string, message: string, field?: string) => {
+    const fail = (row: number, code: string, message: string, field?: string, reference?: string | null) => {
       report.failed++;
       if (report.errors.length < MAX_LISTED_ERRORS)
-        report.errors.push({ row, code, message, ...(field ? { field } : {}) });
+        report.errors.push({ row, code, message, ...(field ? { field } : {}), ...(reference ? { reference } : {}) });
+    };
+    const referenceOf = (raw: unknown) => {
+      const value = (raw as { reference?: unknown } | null)?.reference;
+      return typeof value === 'string' ? value.slice(0, 100) : undefined;
     };
 
     // Valid rows wait here and are written BATCH at a time in one transaction (one commit,
@@ -45,7 +50,7 @@ export function createImportsService({ catalog }: { catalog: CatalogService }) {
       const parsed = ImportRowSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        return fail(row, 'VALIDATION_FAILED', issue.message, issue.path.join('.'));
+        return fail(row, 'VALIDATION_FAILED', issue.message, issue.path.join('.'), referenceOf(raw));
       }
       const { brand, ...product } = parsed.data;
       pending.push({ row, brand, product });
@@ -72,10 +77,12 @@ export function createImportsService({ catalog }: { catalog: CatalogService }) {
               error.code,
               error.message,
               details?.index !== undefined ? `identifiers.${details.index}` : undefined,
+              product.reference,
             );
           }
         }
       });
+      onProgress?.(report);
     }
 
     async function importRow(row: number, raw: unknown) {
@@ -85,7 +92,6 @@ export function createImportsService({ catalog }: { catalog: CatalogService }) {
 
     const tick = () => {
       report.rows++;
-      if (onProgress && report.rows % 500 === 0) onProgress(report);
     };
 
     // pipeline (not pipe): an error upstream (e.g. the size limit) reaches the loop below.

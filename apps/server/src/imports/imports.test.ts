@@ -37,6 +37,7 @@ describe('bulk import', () => {
     ]);
     expect(report.errors[0].field).toBe('identifiers.1');
     expect(report.errors[1].field).toBe('brand');
+    expect(report.errors.map((e: { reference?: string }) => e.reference)).toEqual(['A-3', 'A-4', 'A-5', 'A-6']);
     expect(await total(rh)).toBe(2);
     // Nothing of row 3 was written: its valid first GTIN is still free.
     const officer = await t.factories.user('officer');
@@ -94,6 +95,39 @@ describe('bulk import', () => {
       [2, 'MALFORMED_JSON'],
       [3, 'VALIDATION_FAILED'],
     ]);
+  });
+
+  it('streams its progress as JSON lines when asked, one line per batch written, then the report', async () => {
+    const rh = await t.factories.user('right_holder_admin');
+    const rows = Array.from({ length: 600 }, (_, i) => `P-${i},Progress,Item ${i}`);
+    rows[300] = 'P-300,,No brand';
+    const response = await rh.request('POST', '/api/v1/imports', `reference,brand,name_en\n${rows.join('\n')}\n`, {
+      'content-type': 'text/csv',
+      accept: 'application/x-ndjson',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const lines = response.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    // A batch is 250 valid rows: the refused one does not count in it.
+    expect(lines.slice(0, -1).map((l) => l.progress.rows)).toEqual([250, 501, 600]);
+    expect(lines[1].progress).toEqual({ rows: 501, created: 500, updated: 0, failed: 1 });
+    expect(lines.at(-1).report).toMatchObject({ rows: 600, created: 599, failed: 1 });
+    expect(lines.at(-1).report.errors).toEqual([
+      expect.objectContaining({ row: 301, code: 'VALIDATION_FAILED', field: 'brand', reference: 'P-300' }),
+    ]);
+  });
+
+  it('asked for JSON lines, still refuses a bad file at once with an ordinary error answer', async () => {
+    const rh = await t.factories.user('right_holder_admin');
+    const header = await rh.request('POST', '/api/v1/imports', 'reference,brand,colour\nX,Y,red\n', {
+      'content-type': 'text/csv',
+      accept: 'application/x-ndjson',
+    });
+    expect(header.statusCode).toBe(422);
+    expect(header.json().error.code).toBe('IMPORT_HEADER_INVALID');
   });
 
   it('refuses an unknown format, a CSV with unknown columns, and an empty file', async () => {
