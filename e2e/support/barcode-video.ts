@@ -148,9 +148,12 @@ export function sceneFrames(code: Buffer, options: SceneOptions = {}): Uint8Arra
  * fake capture device reads and loops.
  */
 export async function writeBarcodeVideo(path: string, barcode: Barcode, options: SceneOptions = {}): Promise<void> {
-  const { width = 1280, height = 720 } = options;
-  const frames = sceneFrames(await barcodePng(barcode), { ...options, width, height });
-  writeFileSync(path, Buffer.concat(frames.map((data) => jpeg.encode({ width, height, data }, 85).data)));
+  writeVideo(path, await barcodePng(barcode), options);
+}
+
+/** The same scene with a blank label where the code would be: a camera that never sees a code. */
+export function writeVideoWithoutCode(path: string, options: SceneOptions = {}): void {
+  writeVideo(path, blankLabel(), options);
 }
 
 /** One frame of the scene as a PNG: a photo of the code from the gallery. */
@@ -158,11 +161,21 @@ export async function writeBarcodePhoto(path: string, barcode: Barcode, options:
   writePhoto(path, await barcodePng(barcode), options);
 }
 
-/** A photo of the same scene with a blank label where the code would be. */
+/** A photo of the scene with a blank label where the code would be. */
 export function writePhotoWithoutCode(path: string, options: SceneOptions = {}): void {
+  writePhoto(path, blankLabel(), options);
+}
+
+function blankLabel(): Buffer {
   const label = new PNG({ width: 300, height: 200 });
   label.data.fill(255);
-  writePhoto(path, PNG.sync.write(label), options);
+  return PNG.sync.write(label);
+}
+
+function writeVideo(path: string, subject: Buffer, options: SceneOptions): void {
+  const { width = 1280, height = 720 } = options;
+  const frames = sceneFrames(subject, { ...options, width, height });
+  writeFileSync(path, Buffer.concat(frames.map((data) => jpeg.encode({ width, height, data }, 85).data)));
 }
 
 function writePhoto(path: string, subject: Buffer, options: SceneOptions): void {
