@@ -19,6 +19,8 @@ const productName = { en: 'Aurora Chronograph 42 mm', fr: 'Chronographe Aurora 4
 const GS = '\u001d';
 const gs1DataMatrix: Barcode = { bcid: 'gs1datamatrix', text: '(01)03790000000014(10)ABC123(17)271231', scale: 5 };
 const ean13: Barcode = { bcid: 'ean13', text: '3790000000014', scale: 4 };
+// A valid GTIN no product in the demo catalog has.
+const unknownEan13: Barcode = { bcid: 'ean13', text: '4006381333931', scale: 4 };
 
 const en = messagesOf('en');
 const fr = messagesOf('fr');
@@ -44,6 +46,7 @@ describe('an officer scans a barcode and lands on the product sheet', () => {
       // A gallery photo at 45°: zxing reads a linear code up to about 35°, so this needs the scanner's own turns.
       writeBarcodePhoto(join(fixtures, 'ean13-photo.png'), ean13, { degrees: 45 }),
       writePhotoWithoutCode(join(fixtures, 'no-code.png')),
+      writeBarcodePhoto(join(fixtures, 'unknown-ean13.png'), unknownEan13, { degrees: -20 }),
       writeVideoWithoutCode(join(fixtures, 'no-code.mjpeg'), { frames: 2 }),
     ]);
     server = await startServer();
@@ -189,7 +192,7 @@ describe('an officer scans a barcode and lands on the product sheet', () => {
     expect(session.problems).toEqual([]);
   });
 
-  it('offers a photo from the gallery when the camera is refused, and says when a photo has no code', async () => {
+  it('offers a photo from the gallery when the camera is refused; says when a photo has no code or a code not in the catalog', async () => {
     // No fake UI: the browser asks for the camera, and headless Chromium refuses.
     const session = await signedIn(['--use-fake-device-for-media-stream'], 'fr');
     const { page } = session;
@@ -205,6 +208,13 @@ describe('an officer scans a barcode and lands on the product sheet', () => {
     await choose('no-code.png');
     await dialog.getByRole('status').filter({ hasText: fr.scan.photo.noCode }).waitFor();
 
+    // A code read but in no product: the scanner closes on the identify screen's answer.
+    await choose('unknown-ean13.png');
+    await page.getByTestId('not-in-catalog').filter({ hasText: fr.identify.products.notInCatalog }).waitFor();
+    expect(await page.getByLabel(fr.identify.label).inputValue()).toBe('4006381333931');
+    expect(await dialog.count()).toBe(0);
+
+    await page.getByRole('button', { name: fr.scan.button }).click();
     await choose('ean13-photo.png');
     await page.waitForURL(`${server!.baseUrl}/products/${productId}`);
     await page.getByRole('heading', { level: 1, name: productName.fr }).waitFor();
