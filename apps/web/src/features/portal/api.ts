@@ -1,4 +1,4 @@
-import type { Brand, ImportReport, ProductInput, ProductSearchResult, ProductSheet } from '@verity/contract';
+import type { Brand, ProductInput, ProductSearchResult, ProductSheet } from '@verity/contract';
 import { api } from '../../lib/api';
 import { send } from './http';
 
@@ -72,6 +72,3 @@ export function importTypeOf(file: File): string | null {
   if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'application/x-ndjson';
   return null;
 }
-
-export const importCatalog = (file: File, contentType: string, onProgress: (fraction: number) => void) =>
-  send<ImportReport>('/api/v1/imports', { method: 'POST', body: file, contentType, onProgress });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvColumns as serverColumns } from '../../../../server/src/imports/import-rows';
-import { csvColumns, csvRecords, csvTemplate, referencesOfRows } from './import-file';
+import { countRows, csvColumns, csvRecords, csvTemplate } from './import-file';
 
 describe('the CSV template', () => {
   it('has exactly the columns the server reads', () => {
@@ -23,23 +23,15 @@ describe('CSV records', () => {
   });
 });
 
-describe('references of refused rows', () => {
-  it('counts CSV data rows as the server does (header excluded, empty lines skipped)', async () => {
-    const csv =
-      'brand,reference,name_en\nLumière,R-1,One\n\nLumière,"R-2",Two\nLumière,,Three\nLumière,R-4,"Four,\nlines"\n';
-    const found = await referencesOfRows(new Blob([csv]), 'csv', new Set([2, 3, 4]));
-    expect([...found]).toEqual([
-      [2, 'R-2'],
-      [4, 'R-4'],
-    ]);
+describe('counting rows', () => {
+  it('counts CSV data rows as the server does (header excluded, empty lines and quoted line breaks)', async () => {
+    const csv = 'reference,brand,name_en\r\nA-1,B,"two\nlines"\r\n\r\nA-2,B,x\nA-3,B,y';
+    expect(await countRows(new Blob([csv]), 'csv')).toBe(3);
+    expect(await countRows(new Blob(['reference,brand,name_en\n']), 'csv')).toBe(0);
   });
 
-  it('reads JSON lines, skipping blank lines and lines that are not JSON', async () => {
-    const jsonl = '{"reference":"J-1"}\n\nnot json\n{"reference":"J-3"}';
-    const found = await referencesOfRows(new Blob([jsonl]), 'jsonl', new Set([1, 2, 3]));
-    expect([...found]).toEqual([
-      [1, 'J-1'],
-      [3, 'J-3'],
-    ]);
+  it('counts JSON lines, skipping blank ones, with or without a final line break', async () => {
+    expect(await countRows(new Blob(['{"a":1}\n\n{"a":2}\nnot json\n']), 'jsonl')).toBe(3);
+    expect(await countRows(new Blob(['{"a":1}\n{"a":2}']), 'jsonl')).toBe(2);
   });
 });

@@ -96,61 +96,23 @@ async function* chunksOf(file: Blob): AsyncGenerator<string> {
 }
 
 /**
- * The reference of each of `rows` (1-based data rows, as the import report counts them), read
- * from the file in chunks so a large file never blocks the page; stops once all are found.
+ * How many data rows the file has, counted as the server counts them (CSV: records after the
+ * header, empty lines skipped; JSON lines: non-blank lines), read in chunks so a large file
+ * never blocks the page. The progress bar's 100 %.
  */
-export async function referencesOfRows(
-  file: Blob,
-  format: 'csv' | 'jsonl',
-  rows: ReadonlySet<number>,
-): Promise<Map<number, string>> {
-  const found = new Map<number, string>();
-  if (rows.size === 0) return found;
-  const last = Math.max(...rows);
-  let row = 0;
+export async function countRows(file: Blob, format: 'csv' | 'jsonl'): Promise<number> {
+  let rows = 0;
   if (format === 'csv') {
     const parser = csvRecords();
-    let column = -1;
-    let header = true;
-    const take = (records: string[][]) => {
-      for (const record of records) {
-        if (header) {
-          record[0] = record[0]!.replace(/^\uFEFF/, '');
-          column = record.indexOf('reference');
-          header = false;
-          continue;
-        }
-        row += 1;
-        const reference = column >= 0 ? record[column]?.trim() : undefined;
-        if (rows.has(row) && reference) found.set(row, reference);
-      }
-    };
-    for await (const chunk of chunksOf(file)) {
-      take(parser.push(chunk));
-      if (column < 0 && !header) return found; // no reference column
-      if (row >= last) return found;
-    }
-    take(parser.end());
-    return found;
+    for await (const chunk of chunksOf(file)) rows += parser.push(chunk).length;
+    rows += parser.end().length;
+    return Math.max(0, rows - 1); // the header
   }
   let pending = '';
-  const line = (text: string) => {
-    if (text.trim() === '') return;
-    row += 1;
-    if (!rows.has(row)) return;
-    try {
-      const reference = (JSON.parse(text) as { reference?: unknown }).reference;
-      if (typeof reference === 'string' && reference.trim()) found.set(row, reference.trim());
-    } catch {
-      // A line that is not JSON has no reference to show; the report already says why.
-    }
-  };
   for await (const chunk of chunksOf(file)) {
     const lines = (pending + chunk).split('\n');
     pending = lines.pop() ?? '';
-    lines.forEach(line);
-    if (row >= last) return found;
+    rows += lines.filter((line) => line.trim() !== '').length;
   }
-  line(pending);
-  return found;
+  return rows + (pending.trim() === '' ? 0 : 1);
 }

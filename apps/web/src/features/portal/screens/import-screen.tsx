@@ -3,21 +3,24 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
-import { importCatalog, importTypeOf } from '../api';
+import { importTypeOf } from '../api';
 import { DetailedApiError } from '../http';
 import { ImportProgress } from '../components/import-progress';
-import { csvTemplate, referencesOfRows } from '../import-file';
+import { countRows, csvTemplate } from '../import-file';
+import { importCatalog } from '../import-stream';
 
 type State =
   | { status: 'idle' }
-  | { status: 'sending'; progress: number }
+  /** `total`: the file's data rows (counted here, before sending); `rows`: written so far. */
+  | { status: 'sending'; sent: number; rows: number; total: number }
   /** `reason`: the server's own words on a refused header (names the column), shown as code. */
   | { status: 'failed'; code: string; reason?: string }
-  | { status: 'done'; report: ImportReport; references: Map<number, string> };
+  | { status: 'done'; report: ImportReport };
 
 /**
- * Bulk import: the file streams to the server, which imports rows in batches as they arrive
- * (see ImportProgress for what the bar shows). Then the counts and every refused row with its reason.
+ * Bulk import: the file streams to the server, which writes rows in batches as they arrive and
+ * says after each batch how far it is; the bar shows rows written out of the file's rows. Then
+ * the counts and every refused row with its reason.
  */
 export function ImportScreen() {
   const i18n = useI18n();
@@ -51,15 +54,18 @@ export function ImportScreen() {
   const start = async () => {
     const type = file && importTypeOf(file);
     if (!file || !type) return;
-    setState({ status: 'sending', progress: 0 });
+    const format = type === 'text/csv' ? 'csv' : 'jsonl';
+    setState({ status: 'sending', sent: 0, rows: 0, total: 0 });
     try {
-      const report = await importCatalog(file, type, (progress) => setState({ status: 'sending', progress }));
-      setState({ status: 'sending', progress: 1 });
-      const rows = new Set(report.errors.map((e) => e.row));
-      const references = await referencesOfRows(file, type === 'text/csv' ? 'csv' : 'jsonl', rows).catch(
-        () => new Map<number, string>(), // the report still names each row by number
-      );
-      setState({ status: 'done', report, references });
+      const total = await countRows(file, format);
+      setState({ status: 'sending', sent: 0, rows: 0, total });
+      const update = (change: Partial<{ sent: number; rows: number }>) =>
+        setState((previous) => (previous.status === 'sending' ? { ...previous, ...change } : previous));
+      const report = await importCatalog(file, type, {
+        onSent: (sent) => update({ sent }),
+        onRows: (rows) => update({ rows }),
+      });
+      setState({ status: 'done', report });
     } catch (error) {
       const reason =
         error instanceof DetailedApiError ? (error.details as { reason?: unknown } | undefined)?.reason : null;
@@ -78,7 +84,6 @@ export function ImportScreen() {
   };
 
   const sending = state.status === 'sending';
-  const progress = state.status === 'sending' ? state.progress : 1;
 
   return (
     <section className="portal" aria-labelledby={`${id}-title`}>
@@ -140,8 +145,9 @@ export function ImportScreen() {
         </p>
         {(sending || state.status === 'done') && (
           <ImportProgress
-            phase={state.status === 'done' ? 'done' : progress >= 1 ? 'importing' : 'uploading'}
-            sent={progress}
+            {...(state.status === 'sending'
+              ? { sent: state.sent, rows: state.rows, total: state.total }
+              : { sent: 1, rows: state.report.rows, total: state.report.rows })}
           />
         )}
         <div role="status" className="visually-hidden">
@@ -209,7 +215,7 @@ export function ImportScreen() {
                         <th scope="row" data-label={t('portal.import.row')}>
                           {number.format(error.row)}
                         </th>
-                        <td data-label={t('portal.import.reference')}>{state.references.get(error.row) ?? '—'}</td>
+                        <td data-label={t('portal.import.reference')}>{error.reference ?? '—'}</td>
                         <td data-label={t('portal.import.reason')}>
                           {errorMessage(i18n, error.code)}
                           {error.field && (
