@@ -101,22 +101,31 @@ async function demoProductId(context) {
   return (await response.json()).products[0].id;
 }
 
-const screens = [{ name: 'sign-in', path: '/', as: null }];
+/** Each screen as the user who works on it; `path: null` is the demo chronograph's sheet. */
+const screens = [
+  { name: 'sign-in', path: '/', as: null },
+  { name: 'identify', path: '/', as: 'officer@demo.test' },
+  { name: 'search', path: '/search?q=aurora', as: 'officer@demo.test' },
+  { name: 'product sheet', path: (id) => `/products/${id}`, as: 'officer@demo.test' },
+  { name: 'portal: products', path: '/portal/products', as: 'rightholder@demo.test' },
+  { name: 'portal: product editor', path: (id) => `/portal/products/${id}`, as: 'rightholder@demo.test' },
+  { name: 'portal: import', path: '/portal/import', as: 'rightholder@demo.test' },
+  { name: 'admin: organisations', path: '/admin', as: 'admin@demo.test' },
+];
 const results = [];
 const outDir = join(root, 'reports', 'lighthouse');
 mkdirSync(outDir, { recursive: true });
 
 try {
-  // The sign-in screen first (no cookie), then the officer's screens.
+  let signedInAs = null;
   await context.clearCookies();
-  const officerScreens = [
-    { name: 'identify', path: '/' },
-    { name: 'search', path: '/search?q=aurora' },
-    { name: 'product sheet', path: null },
-  ];
-  for (const screen of [...screens, ...officerScreens]) {
-    if (screen.name === 'identify') await signIn(context, 'officer@demo.test');
-    const path = screen.path ?? `/products/${await demoProductId(context)}`;
+  for (const screen of screens) {
+    if (screen.as !== signedInAs) {
+      await context.clearCookies();
+      if (screen.as) await signIn(context, screen.as);
+      signedInAs = screen.as;
+    }
+    const path = typeof screen.path === 'function' ? screen.path(await demoProductId(context)) : screen.path;
     const result = await lighthouse(`${server.baseUrl}${path}`, {
       port: debuggingPort,
       output: 'html',
