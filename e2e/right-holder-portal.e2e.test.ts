@@ -125,6 +125,18 @@ describe('a right holder maintains the catalog in the portal', () => {
     await page.getByRole('link', { name: en.portal.editor.backToList }).click();
     expect(await asked).toBe(en.portal.editor.confirmLeave);
     await page.getByRole('heading', { level: 1, name: en.portal.editor.newTitle }).waitFor();
+    // The browser's Back button asks too; declining keeps the address and what was typed.
+    const editorUrl = page.url();
+    const askedAgain = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      }),
+    );
+    await page.goBack({ waitUntil: 'commit' });
+    expect(await askedAgain).toBe(en.portal.editor.confirmLeave);
+    await page.waitForURL(editorUrl);
+    expect(await page.getByRole('textbox', { name: nameLabel, exact: true }).inputValue()).toBe(name);
 
     // The GTIN is checked as it is typed: a wrong check digit is refused, the right one normalised.
     await page.getByRole('button', { name: en.portal.identifiers.add }).click();

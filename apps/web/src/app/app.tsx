@@ -8,6 +8,7 @@ import { IdentifyScreen } from '../features/identify/screens/identify-screen';
 import { ScanButton } from '../features/scan/scan-button';
 import { AUTH_REQUIRED_EVENT } from '../lib/api';
 import { AppContext, type AppContextValue } from '../lib/app-context';
+import { useDocumentTitle } from '../lib/document-title';
 import { hasStoredLanguage, useI18n } from '../lib/i18n';
 import { navigate, useLocation } from '../lib/router';
 import { isUiLanguage, type UiLanguage } from '../locales/languages';
@@ -48,9 +49,7 @@ export function App() {
     [signedIn],
   );
 
-  useEffect(() => {
-    document.title = t('app.title');
-  }, [t]);
+  useDocumentTitle(t('app.title'), { fallback: true });
 
   const context = useMemo<AppContextValue | null>(
     () => (session.status === 'signed-in' ? { me: session.me, onAuthRequired: expire } : null),

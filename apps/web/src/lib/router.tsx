@@ -7,16 +7,38 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
  */
 const NAVIGATED = 'verity:navigated';
 
-function subscribe(onChange: () => void) {
-  window.addEventListener('popstate', onChange);
-  window.addEventListener(NAVIGATED, onChange);
-  return () => {
-    window.removeEventListener('popstate', onChange);
-    window.removeEventListener(NAVIGATED, onChange);
-  };
+const currentUrl = () => window.location.pathname + window.location.search;
+
+/** Screens that may hold a navigation back (unsaved changes): each says whether leaving is fine. */
+const blockers = new Set<() => boolean>();
+const mayLeave = () => [...blockers].every((allows) => allows());
+
+/**
+ * While registered, every navigation — a link, `navigate()`, the browser's Back and Forward —
+ * first asks `allows()`; returns the function that removes it.
+ */
+export function blockNavigation(allows: () => boolean): () => void {
+  blockers.add(allows);
+  return () => blockers.delete(allows);
 }
 
-const currentUrl = () => window.location.pathname + window.location.search;
+// Back and Forward have already changed the address when popstate fires: a refusal puts it back.
+let shownUrl = typeof window === 'undefined' ? '/' : currentUrl();
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', () => {
+    if (!mayLeave()) {
+      window.history.pushState(null, '', shownUrl);
+      return;
+    }
+    shownUrl = currentUrl();
+    window.dispatchEvent(new Event(NAVIGATED));
+  });
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener(NAVIGATED, onChange);
+  return () => window.removeEventListener(NAVIGATED, onChange);
+}
 
 /** The current path and query, re-rendering on every navigation. */
 export function useLocation(): { path: string; query: URLSearchParams; url: string } {
@@ -28,8 +50,11 @@ export function useLocation(): { path: string; query: URLSearchParams; url: stri
 /** Goes to `to` (a path with an optional query); `replace` keeps the Back button where it was. */
 export function navigate(to: string, options: { replace?: boolean } = {}) {
   if (to === currentUrl()) return;
+  // Replacing the address (filters, a new product's id once saved) stays on the same screen.
+  if (!options.replace && !mayLeave()) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
+  shownUrl = currentUrl();
   window.dispatchEvent(new Event(NAVIGATED));
 }
 

@@ -1,4 +1,5 @@
 import type { ProductSheet } from '@verity/contract';
+import { useDocumentTitle } from '../../lib/document-title';
 import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { isAbort, isApiError } from '../../lib/api';
 import { errorMessage, useI18n } from '../../lib/i18n';
@@ -37,7 +38,7 @@ export function ProductScreen({ productId }: { productId: string }) {
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const name = state.status === 'ready' ? pickText(state.sheet.name, lang, state.sheet.defaultLanguage)?.text : null;
-  useDocumentTitle(name ? t('product.documentTitle', { name }) : null, t('app.title'));
+  useDocumentTitle(name ? t('product.documentTitle', { name }) : null);
 
   return (
     <div className="product-screen">
@@ -85,22 +86,4 @@ function Failure({ code, onRetry }: { code: string; onRetry: () => void }) {
       </p>
     </section>
   );
-}
-
-/**
- * The tab's title names the product (history, tab switcher). The shell sets its own title in an
- * effect that runs after ours on a language change, so ours is set once that commit is done.
- */
-function useDocumentTitle(title: string | null, appTitle: string) {
-  useEffect(() => {
-    if (!title) return;
-    let current = true;
-    queueMicrotask(() => {
-      if (current) document.title = title;
-    });
-    return () => {
-      current = false;
-      document.title = appTitle;
-    };
-  }, [title, appTitle]);
 }
