@@ -188,7 +188,9 @@ export const ProductSummarySchema = z.object({
   language: LanguageSchema.describe('The language `name` is in'),
   category: z.string().nullable(),
   status: z.enum(productStatuses),
+  gtin: z.string().nullable().describe('The GTIN-14 of its smallest packaging level, if it has one'),
   thumbnailUrl: z.string().nullable(),
+  updatedAt: z.iso.datetime(),
   applicationInForce: z
     .boolean()
     .describe("The right holder has an application for action in force in the caller's country"),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { IdSchema, LanguageSchema } from './common';
-import { ProductSummarySchema } from './catalog';
+import { productStatuses, ProductSummarySchema } from './catalog';
 
 export const ProductSearchQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   brand: IdSchema.optional(),
   category: z.string().trim().max(100).optional(),
+  status: z.enum(productStatuses).optional().describe('Drafts are seen by their right holder only'),
   lang: LanguageSchema.optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -14,7 +14,9 @@ export function presentSummary(row: SummaryRow, lang: Language | undefined): Pro
     language: name.language,
     category: row.category,
     status: row.status,
+    gtin: row.gtin,
     thumbnailUrl: row.thumbnail_file_id ? fileUrl(row.thumbnail_file_id) : null,
+    updatedAt: new Date(row.updated_at).toISOString(),
     applicationInForce: row.application_in_force,
   };
 }

@@ -282,6 +282,7 @@ export function createProductsService({ db, changed, identifiers }: ProductsDeps
       q?: string | undefined;
       brand?: string | undefined;
       category?: string | undefined;
+      status?: 'draft' | 'published' | undefined;
       lang?: Language | undefined;
       cursor?: string | undefined;
       limit: number;
@@ -295,6 +296,7 @@ export function createProductsService({ db, changed, identifiers }: ProductsDeps
       text: q ? { tsquery, raw: foldForSearch(q), match } : undefined,
       brandId: query.brand,
       category: query.category,
+      status: query.status,
     });
     // Words first; when no product has them all, similar names (typos). A next page keeps
     // the way its first page matched and ordered, as its cursor says.

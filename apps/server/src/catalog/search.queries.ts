@@ -17,9 +17,15 @@ export interface SummaryRow {
   category: string | null;
   status: 'draft' | 'published';
   thumbnail_file_id: string | null;
+  gtin: string | null;
+  updated_at: Date | string;
   application_in_force: boolean;
   sort_key: string | number | null;
 }
+
+/** The product's GTIN at its smallest packaging level (each, then inner pack, case, pallet). */
+const firstGtinSql = sql`(select i.value from product_identifiers i where i.product_id = p.id and i.kind = 'gtin'
+    order by array_position(array['each', 'inner_pack', 'case', 'pallet'], i.packaging_level), i.value limit 1) as gtin`;
 
 /**
  * The columns of a product summary. `application_in_force`: the right holder has an
@@ -27,7 +33,7 @@ export interface SummaryRow {
  */
 function summaryColumns(country: string | null): SQL {
   return sql`p.id, p.brand_id, b.name as brand_name, p.organisation_id, o.name as organisation_name,
-    p.name, p.default_language, p.category, p.status, p.thumbnail_file_id,
+    p.name, p.default_language, p.category, p.status, p.thumbnail_file_id, p.updated_at, ${firstGtinSql},
     exists (
       select 1 from applications_for_action a
       where a.organisation_id = p.organisation_id and a.country = ${country}
@@ -66,6 +72,11 @@ export function prepareCandidateLookup(db: Db) {
       category: products.category,
       status: products.status,
       thumbnail_file_id: products.thumbnailFileId,
+      updated_at: products.updatedAt,
+      gtin: sql<
+        string | null
+      >`(select i.value from product_identifiers i where i.product_id = "products"."id" and i.kind = 'gtin'
+        order by array_position(array['each', 'inner_pack', 'case', 'pallet'], i.packaging_level), i.value limit 1)`,
       applications: sql<CandidateRow['applications']>`coalesce((
         select json_agg(json_build_object('country', a.country, 'brand_id', a.brand_id,
                'valid_from', a.valid_from, 'valid_until', a.valid_until))
@@ -111,6 +122,7 @@ export interface SearchFilters {
   text?: { tsquery: string; raw: string; match: MatchMode } | undefined;
   brandId?: string | undefined;
   category?: string | undefined;
+  status?: 'draft' | 'published' | undefined;
 }
 
 function filterSql(scope: DataScope, f: SearchFilters): SQL {
@@ -124,6 +136,7 @@ function filterSql(scope: DataScope, f: SearchFilters): SQL {
   }
   if (f.brandId) parts.push(sql`p.brand_id = ${f.brandId}`);
   if (f.category) parts.push(sql`p.category = ${f.category}`);
+  if (f.status) parts.push(sql`p.status = ${f.status}`);
   return sql.join(parts, sql` and `);
 }
 

@@ -77,6 +77,21 @@ describe('product search', () => {
     expect((await search(rh, `brand=${brands.ventor}&limit=100`)).total).toBe(28);
   });
 
+  it('filters by status for the right holder (its drafts), and gives each item its GTIN and last change', async () => {
+    const drafts = await search(rh, 'q=ventor&status=draft');
+    expect(drafts.items.map((p: { name: string }) => p.name)).toEqual(['Ventor hidden prototype']);
+    expect(drafts.total).toBe(1);
+    expect((await search(officer, 'q=ventor&status=draft')).items).toEqual([]); // officers never see drafts
+    const published = await search(rh, 'q=ventor%20shoe&status=published');
+    expect(published.items).toHaveLength(2);
+    for (const item of published.items) {
+      expect(item.gtin).toMatch(/^\d{14}$/);
+      expect(Date.parse(item.updatedAt)).toBeGreaterThan(Date.now() - 3600_000);
+    }
+    const bad = await rh.request('GET', '/api/v1/products?status=archived');
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('pages through results with a cursor, without repeats or gaps', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
