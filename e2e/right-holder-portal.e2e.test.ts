@@ -79,7 +79,14 @@ describe('a right holder maintains the catalog in the portal', () => {
     await page.waitForURL(/q=chronograph/);
     await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
     expect(await rows.first().textContent()).toContain('Aurora Chronograph 42 mm');
+    expect(await rows.first().textContent()).toContain('03790000000014'); // its GTIN
     await page.getByLabel(en.portal.products.search).fill('');
+    // The drafts alone.
+    await page.getByLabel(en.portal.products.status).selectOption('draft');
+    await page.waitForURL(/status=draft/);
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
+    expect(await rows.first().textContent()).toContain('Lumina night cream (launch 2027)');
+    await page.getByLabel(en.portal.products.status).selectOption('');
     await page.getByLabel(en.portal.products.brand).selectOption({ label: 'Lumina' });
     await page.waitForURL(/brand=/);
     await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 2);

@@ -37,6 +37,8 @@ export interface ProductFilters {
   q: string;
   brand: string;
   category: string;
+  /** '' (all), 'draft' or 'published'. */
+  status: string;
 }
 
 export function searchProducts(filters: ProductFilters, cursor: string | null, signal?: AbortSignal) {
@@ -44,6 +46,7 @@ export function searchProducts(filters: ProductFilters, cursor: string | null, s
   if (filters.q.trim()) params.set('q', filters.q.trim());
   if (filters.brand) params.set('brand', filters.brand);
   if (filters.category) params.set('category', filters.category);
+  if (filters.status) params.set('status', filters.status);
   if (cursor) params.set('cursor', cursor);
   return api<ProductSearchResult>(`/api/v1/products?${params.toString()}`, { signal });
 }

@@ -17,6 +17,7 @@ const filtersOf = (query: URLSearchParams): ProductFilters => ({
   q: query.get('q') ?? '',
   brand: query.get('brand') ?? '',
   category: query.get('category') ?? '',
+  status: query.get('status') === 'draft' || query.get('status') === 'published' ? query.get('status')! : '',
 });
 
 /** The organisation's products, drafts included: search, filter by brand and category, page on. */
@@ -51,7 +52,8 @@ export function ProductsScreen({ query }: { query: URLSearchParams }) {
   useEffect(() => {
     const next = filtersOf(new URLSearchParams(url));
     const now = shown.current;
-    if (next.q === now.q && next.brand === now.brand && next.category === now.category) return;
+    if (next.q === now.q && next.brand === now.brand && next.category === now.category && next.status === now.status)
+      return;
     setFilters(next);
     setTyped(next.q);
     setCursor(null);
@@ -91,6 +93,7 @@ export function ProductsScreen({ query }: { query: URLSearchParams }) {
   const brandOptions = brands.length > 0 ? brands.map((b) => ({ value: b.id, label: b.name })) : (facets?.brand ?? []);
   const total = lastResult?.total ?? 0;
   const number = new Intl.NumberFormat(lang);
+  const updated = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <div className="portal">
@@ -142,6 +145,14 @@ export function ProductsScreen({ query }: { query: URLSearchParams }) {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>{t('portal.products.status')}</label>
+          <select id={`${id}-status`} value={filters.status} onChange={(e) => filter({ status: e.target.value })}>
+            <option value="">{t('portal.products.allStatuses')}</option>
+            <option value="draft">{t('portal.status.draft')}</option>
+            <option value="published">{t('portal.status.published')}</option>
+          </select>
+        </div>
       </form>
 
       <p role="status" className="muted">
@@ -171,7 +182,9 @@ export function ProductsScreen({ query }: { query: URLSearchParams }) {
                 <th scope="col">{t('portal.products.name')}</th>
                 <th scope="col">{t('portal.products.brand')}</th>
                 <th scope="col">{t('portal.products.category')}</th>
+                <th scope="col">{t('portal.products.gtin')}</th>
                 <th scope="col">{t('portal.products.status')}</th>
+                <th scope="col">{t('portal.products.updated')}</th>
                 <th scope="col">{t('portal.products.actions')}</th>
               </tr>
             </thead>
@@ -192,10 +205,14 @@ export function ProductsScreen({ query }: { query: URLSearchParams }) {
                   </th>
                   <td data-label={t('portal.products.brand')}>{product.brand.name}</td>
                   <td data-label={t('portal.products.category')}>{product.category ?? '—'}</td>
+                  <td data-label={t('portal.products.gtin')}>{product.gtin ? <code>{product.gtin}</code> : '—'}</td>
                   <td data-label={t('portal.products.status')}>
                     <span className={`status status-${product.status}`}>
                       {product.status === 'draft' ? t('portal.status.draft') : t('portal.status.published')}
                     </span>
+                  </td>
+                  <td data-label={t('portal.products.updated')}>
+                    <time dateTime={product.updatedAt}>{updated.format(new Date(product.updatedAt))}</time>
                   </td>
                   <td data-label={t('portal.products.actions')}>
                     <Link to={`/portal/products/${product.id}/preview`}>
