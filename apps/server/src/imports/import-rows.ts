@@ -1,4 +1,4 @@
-import { languages, ProductInputSchema, type IdentifierInput, type Language } from '@verity/contract';
+import { importCsvColumns, languages, ProductInputSchema, type IdentifierInput, type Language } from '@verity/contract';
 import { z } from 'zod';
 
 /**
@@ -15,19 +15,8 @@ export const ImportRowSchema = ProductInputSchema.omit({ brandId: true }).extend
 });
 export type ImportRow = z.infer<typeof ImportRowSchema>;
 
-const localized = ['name', 'description', 'instructions'] as const;
-const plain = [
-  'reference',
-  'brand',
-  'status',
-  'default_language',
-  'category',
-  'hs_code',
-  'gtin',
-  'imei_tac',
-  'proprietary_pattern',
-] as const;
-export const csvColumns: readonly string[] = [...plain, ...localized.flatMap((f) => languages.map((l) => `${f}_${l}`))];
+/** The columns of the contract (packages/contract), shared with the web app's template. */
+export const csvColumns = importCsvColumns;
 
 /** Unknown or repeated columns are refused up front: a typo must not silently drop data. */
 export function checkCsvHeader(header: string[]): string | undefined {
@@ -52,7 +41,7 @@ const split = (value: string | undefined, by: string) =>
 /** A CSV record (header → cell) as the object ImportRowSchema validates. */
 export function csvRecordToRow(record: Record<string, string>): unknown {
   const empty = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
-  const texts = (field: (typeof localized)[number]) => {
+  const texts = (field: 'name' | 'description' | 'instructions') => {
     const out: Partial<Record<Language, string>> = {};
     for (const lang of languages) {
       const value = empty(record[`${field}_${lang}`]);

@@ -1,25 +1,12 @@
-import { languages } from '@verity/contract';
+import { importCsvColumns } from '@verity/contract';
 
 /**
- * The client side of bulk import: the CSV template, and the references of the rows the server
- * refused (its report names rows by number; people know their products by reference).
+ * The client side of bulk import: the CSV template, and counting a file's rows (the progress
+ * bar's 100 %).
  */
 
-/** The columns POST /api/v1/imports documents (apps/server/src/imports/import-rows.ts). */
-export const csvColumns: readonly string[] = [
-  'reference',
-  'brand',
-  'status',
-  'default_language',
-  'category',
-  'hs_code',
-  'gtin',
-  'imei_tac',
-  'proprietary_pattern',
-  ...['name', 'description', 'instructions'].flatMap((field) => languages.map((lang) => `${field}_${lang}`)),
-];
-
-export const csvTemplate = () => `${csvColumns.join(',')}\r\n`;
+/** A CSV file with every column the import reads (packages/contract), and no rows. */
+export const csvTemplate = () => `${importCsvColumns.join(',')}\r\n`;
 
 /**
  * Splits CSV text into records as it arrives (RFC 4180: quoted cells may hold commas, quotes
