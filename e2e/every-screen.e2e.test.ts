@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { messagesOf, type Messages } from './support/messages';
 import { startServer, type RunningServer } from './support/server';
@@ -64,11 +64,6 @@ function visibleTexts(page: Page): Promise<string[]> {
 async function englishLeft(page: Page, lang: 'fr' | 'es'): Promise<string[]> {
   const texts = await visibleTexts(page);
   return texts.filter((text) => leftovers[lang].some((pattern) => pattern.test(text)));
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 interface Screen {

@@ -1,16 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { fill, messagesOf } from './support/messages';
 import { startServer, type RunningServer } from './support/server';
 
 const en = messagesOf('en');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the secretariat admits an organisation and invites its first user', () => {
   let server: RunningServer | undefined;
