@@ -119,6 +119,26 @@ export default tseslint.config(
   },
   ...webFeatureBoundaries,
   {
+    // The web app takes types from the contract, and values only from its zod-free part:
+    // zod in the page weighs ~60 KB and probes for eval, which the CSP refuses.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@verity/contract',
+              allowTypeImports: true,
+              message: "Import values from '@verity/contract/values' (no zod in the page).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Shared components (e.g. the product sheet, shown to officers and previewed by right
     // holders) and lib/ are used by features, never the other way round.
     files: ['apps/web/src/shared/**/*.{ts,tsx}', 'apps/web/src/lib/**/*.{ts,tsx}'],

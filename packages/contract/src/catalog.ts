@@ -8,6 +8,7 @@ import {
   LocalizedTextSchema,
   patchSchemaOf,
 } from './common';
+import { featureKinds, identifierKinds, packagingLevels, productStatuses } from './vocabulary';
 
 // ---- Brands and trademark registrations ----
 
@@ -41,8 +42,6 @@ export const BrandListSchema = z.object({ items: z.array(BrandSchema), nextCurso
 
 // ---- Products ----
 
-export const packagingLevels = ['each', 'inner_pack', 'case', 'pallet'] as const;
-export const identifierKinds = ['gtin', 'proprietary', 'imei_tac'] as const;
 
 export const IdentifierInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -69,7 +68,6 @@ export const IdentifierSchema = z.object({
   description: z.string().nullable(),
 });
 
-export const featureKinds = ['genuine', 'counterfeit', 'security', 'packaging'] as const;
 export const FeatureInputSchema = z.strictObject({
   kind: z.enum(featureKinds).describe('genuine feature, counterfeit indicator, security feature or packaging'),
   title: LocalizedNameSchema,
@@ -83,7 +81,6 @@ export const FeatureSchema = z.object({
   imageIds: z.array(IdSchema),
 });
 
-export const productStatuses = ['draft', 'published'] as const;
 
 /** Where the genuine product is made and sold, so an officer can tell an unexpected route. */
 export const SupplyChainSchema = z.strictObject({

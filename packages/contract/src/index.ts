@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './roles';
+export * from './vocabulary';
 export * from './common';
 export * from './auth';
 export * from './organisations';

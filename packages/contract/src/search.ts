@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, LanguageSchema } from './common';
-import { languages } from './roles';
-import { productStatuses, ProductSummarySchema } from './catalog';
+import { ProductSummarySchema } from './catalog';
+import { productStatuses } from './vocabulary';
 
 export const ProductSearchQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
@@ -81,19 +81,6 @@ export const ImportReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
-/** The columns a CSV import may have (each at most once; `reference`, `brand` and a name are needed). */
-export const importCsvColumns: readonly string[] = [
-  'reference',
-  'brand',
-  'status',
-  'default_language',
-  'category',
-  'hs_code',
-  'gtin',
-  'imei_tac',
-  'proprietary_pattern',
-  ...['name', 'description', 'instructions'].flatMap((field) => languages.map((lang) => `${field}_${lang}`)),
-];
 
 /** With `Accept: application/x-ndjson` the import answers one of these per line as it goes. */
 export const ImportStreamLineSchema = z.union([

@@ -75,6 +75,8 @@ export function App() {
         </div>
         <LanguageSwitcher onChosen={saveChoice} />
         {context && <MainNavigation role={context.me.membership.role} path={path} />}
+        {/* Holds the navigation's place while the session is checked: nothing jumps when it comes. */}
+        {session.status === 'loading' && <div className="main-nav-placeholder" aria-hidden="true" />}
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
@@ -111,7 +113,6 @@ export function App() {
                       </p>
                     </section>
                   )}
-                  <AccountBar me={context.me} onSignOut={signOut} />
                 </AppContext.Provider>
               )}
             </>
@@ -119,6 +120,8 @@ export function App() {
         </Suspense>
       </main>
       <footer className="app-footer">
+        {/* Below the screen's content (and the fold): what the officer came for comes first. */}
+        {context && <AccountBar me={context.me} onSignOut={signOut} />}
         <HealthStatus />
       </footer>
     </>

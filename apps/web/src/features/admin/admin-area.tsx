@@ -1,4 +1,5 @@
-import { organisationKinds, type OrganisationKind } from '@verity/contract';
+import type { OrganisationKind } from '@verity/contract';
+import { organisationKinds } from '@verity/contract/values';
 import type { AreaProps } from '../../lib/area';
 import { useAppContext } from '../../lib/app-context';
 import { useI18n } from '../../lib/i18n';

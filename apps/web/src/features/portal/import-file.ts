@@ -1,4 +1,4 @@
-import { importCsvColumns } from '@verity/contract';
+import { importCsvColumns } from '@verity/contract/values';
 
 /**
  * The client side of bulk import: the CSV template, and counting a file's rows (the progress

@@ -1,12 +1,6 @@
 import { parseGtin, type CodeErrorCode } from '@verity/codes';
-import {
-  type featureKinds,
-  languages,
-  type packagingLevels,
-  type Language,
-  type ProductInput,
-  type ProductSheet,
-} from '@verity/contract';
+import type { featureKinds, packagingLevels, Language, ProductInput, ProductSheet } from '@verity/contract';
+import { languages } from '@verity/contract/values';
 
 /**
  * The product editor's state and its translation to and from the API: what people type is kept

@@ -1,11 +1,5 @@
-import {
-  languages,
-  rolesByKind,
-  type CreatedUser,
-  type Language,
-  type Organisation,
-  type Role,
-} from '@verity/contract';
+import type { CreatedUser, Language, Organisation, Role } from '@verity/contract';
+import { languages, rolesByKind } from '@verity/contract/values';
 import { useId, useState, type FormEvent } from 'react';
 import { isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';

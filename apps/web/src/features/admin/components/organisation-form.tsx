@@ -1,4 +1,5 @@
-import { organisationKinds, type Organisation, type OrganisationKind } from '@verity/contract';
+import type { Organisation, OrganisationKind } from '@verity/contract';
+import { organisationKinds } from '@verity/contract/values';
 import { useId, useState, type FormEvent } from 'react';
 import { isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';

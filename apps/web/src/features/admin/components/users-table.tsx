@@ -1,4 +1,5 @@
-import { rolesByKind, type InvitationLink, type Organisation, type Role, type User } from '@verity/contract';
+import type { InvitationLink, Organisation, Role, User } from '@verity/contract';
+import { rolesByKind } from '@verity/contract/values';
 import { useState } from 'react';
 import { isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';

@@ -1,4 +1,5 @@
-import { featureKinds, type Language } from '@verity/contract';
+import type { Language } from '@verity/contract';
+import { featureKinds } from '@verity/contract/values';
 import { useRef, useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import type { ProductImage } from '../api';

@@ -1,4 +1,5 @@
-import { languages, type Brand, type Language } from '@verity/contract';
+import type { Brand, Language } from '@verity/contract';
+import { languages } from '@verity/contract/values';
 import { useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { displayNames } from '../display-names';

@@ -1,4 +1,4 @@
-import { packagingLevels } from '@verity/contract';
+import { packagingLevels } from '@verity/contract/values';
 import { useRef } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { checkIdentifier, fieldIds, rowKey, type IdentifierDraft, type PackagingLevel } from '../product-form';

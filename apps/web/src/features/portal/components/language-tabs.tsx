@@ -1,4 +1,5 @@
-import { languages, type Language } from '@verity/contract';
+import type { Language } from '@verity/contract';
+import { languages } from '@verity/contract/values';
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { displayNames } from '../display-names';

@@ -1,4 +1,4 @@
-import { type Brand, type Language, type ProductSheet } from '@verity/contract';
+import type { Brand, Language, ProductSheet } from '@verity/contract';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { isAbort, isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';

@@ -1,0 +1,21 @@
+import { languages } from './roles';
+
+/** Words of the catalog that the schemas and the web app's forms share (no zod here: see values.ts). */
+export const packagingLevels = ['each', 'inner_pack', 'case', 'pallet'] as const;
+export const identifierKinds = ['gtin', 'proprietary', 'imei_tac'] as const;
+export const featureKinds = ['genuine', 'counterfeit', 'security', 'packaging'] as const;
+export const productStatuses = ['draft', 'published'] as const;
+
+/** The columns a CSV import may have (each at most once; `reference`, `brand` and a name are needed). */
+export const importCsvColumns: readonly string[] = [
+  'reference',
+  'brand',
+  'status',
+  'default_language',
+  'category',
+  'hs_code',
+  'gtin',
+  'imei_tac',
+  'proprietary_pattern',
+  ...['name', 'description', 'instructions'].flatMap((field) => languages.map((lang) => `${field}_${lang}`)),
+];
