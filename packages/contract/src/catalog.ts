@@ -42,7 +42,6 @@ export const BrandListSchema = z.object({ items: z.array(BrandSchema), nextCurso
 
 // ---- Products ----
 
-
 export const IdentifierInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('gtin'),
@@ -80,7 +79,6 @@ export const FeatureSchema = z.object({
   description: LocalizedTextSchema,
   imageIds: z.array(IdSchema),
 });
-
 
 /** Where the genuine product is made and sold, so an officer can tell an unexpected route. */
 export const SupplyChainSchema = z.strictObject({

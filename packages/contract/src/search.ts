@@ -81,7 +81,6 @@ export const ImportReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
-
 /** With `Accept: application/x-ndjson` the import answers one of these per line as it goes. */
 export const ImportStreamLineSchema = z.union([
   z.strictObject({
