@@ -1,3 +1,4 @@
 /** Every table, for drizzle-kit and the typed query builder. */
 export * from '../organisations/organisations.tables';
 export * from '../catalog/catalog.tables';
+export * from '../alerts/alerts.tables';
