@@ -29,6 +29,7 @@ import { authRoutes } from './auth/auth.routes';
 import { createOrganisations } from './organisations/organisations.module';
 import { createCatalog } from './catalog/catalog.module';
 import { createIdentify } from './identify/identify.module';
+import { createAlerts } from './alerts/alerts.module';
 import { createImports } from './imports/imports.module';
 import { serveWebApp } from './platform/web';
 import type { TlsFiles } from './platform/tls';
@@ -141,7 +142,9 @@ export async function buildApp(config: Config, { database, tls }: AppDeps): Prom
   });
   await app.register(organisations.routes);
   await app.register(catalog.routes);
-  await app.register(createIdentify({ catalog: catalog.service }).routes);
+  const alerts = createAlerts({ db: database.db });
+  await app.register(alerts.routes);
+  await app.register(createIdentify({ catalog: catalog.service, alerts: alerts.service }).routes);
   await app.register(createImports({ catalog: catalog.service, maxImportBytes: config.maxImportBytes }).routes);
 
   if (config.webDir) await serveWebApp(app, config.webDir);

@@ -19,6 +19,7 @@ interface World {
   application: string;
   image: string;
   file: string;
+  alert: string;
 }
 const worlds: Partial<Record<Owner, World>> = {};
 const sessions: Partial<Record<Role, Session>> = {};
@@ -42,6 +43,7 @@ async function buildWorld(owner: Session): Promise<World> {
     })
   ).json().id;
   const upload = await uploadImage(owner, product.id);
+  const alert = (await owner.request('POST', '/api/v1/alerts', alertOf(product.id))).json().id;
   return {
     brand: brand.id,
     product: product.id,
@@ -50,8 +52,18 @@ async function buildWorld(owner: Session): Promise<World> {
     application,
     image: upload.id,
     file: upload.url.split('/').pop(),
+    alert,
   };
 }
+
+/** A risk alert in force for France (the officers' country here) about a product. */
+const alertOf = (productId: string) => ({
+  title: { en: 'Fakes expected' },
+  countries: ['FR'],
+  validFrom: '2020-01-01',
+  validUntil: '2099-12-31',
+  productIds: [productId],
+});
 
 function uploadImage(session: Session, productId: string) {
   const { payload, headers } = multipart(pngBytes, 'a.png', 'image/png');
@@ -201,6 +213,23 @@ const cases: Case[] = [
     route: '/api/v1/applications-for-action/{id}',
     url: (w) => `/api/v1/applications-for-action/${w.application}`,
     body: () => ({ reference: 'M2' }),
+    expected: writeObject(200),
+  },
+  { method: 'GET', route: '/api/v1/alerts', url: () => '/api/v1/alerts', expected: listing },
+  { method: 'GET', route: '/api/v1/alerts/{id}', url: (w) => `/api/v1/alerts/${w.alert}`, expected: readObject },
+  {
+    method: 'POST',
+    route: '/api/v1/alerts',
+    url: () => '/api/v1/alerts',
+    body: (w) => alertOf(w.product),
+    // Linking another right holder's product: as if it did not exist.
+    expected: (r, o) => (isRH(r) ? (o === 'own' ? 201 : 404) : 403),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/alerts/{id}',
+    url: (w) => `/api/v1/alerts/${w.alert}`,
+    body: () => ({ route: 'By air' }),
     expected: writeObject(200),
   },
   {
@@ -357,6 +386,12 @@ const destructive: Case[] = [
     method: 'DELETE',
     route: '/api/v1/applications-for-action/{id}',
     url: (w) => `/api/v1/applications-for-action/${w.application}`,
+    expected: writeObject(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/alerts/{id}',
+    url: (w) => `/api/v1/alerts/${w.alert}`,
     expected: writeObject(200),
   },
   {

@@ -6,3 +6,4 @@ export * from './auth';
 export * from './organisations';
 export * from './catalog';
 export * from './search';
+export * from './alerts';

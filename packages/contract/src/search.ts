@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, LanguageSchema } from './common';
+import { AlertSchema } from './alerts';
 import { ProductSummarySchema } from './catalog';
 import { productStatuses } from './vocabulary';
 
@@ -59,6 +60,9 @@ export const IdentifyResponseSchema = z.object({
   parsed: ParsedCodeSchema,
   matchedBy: z.enum(['gtin', 'proprietary', 'imei_tac', 'text', 'none']),
   products: z.array(ProductSummarySchema),
+  alerts: z
+    .array(AlertSchema)
+    .describe("Risk alerts in force for the caller's country about a product found (customs only)"),
 });
 export type IdentifyResponse = z.infer<typeof IdentifyResponseSchema>;
 

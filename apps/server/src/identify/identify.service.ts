@@ -3,23 +3,38 @@ import type { IdentifyResponse, Language } from '@verity/contract';
 import type { Actor } from '../platform/policy';
 import type { CatalogService } from '../catalog/catalog.module';
 import { presentSummary } from '../catalog/products.present';
+import type { AlertsService } from '../alerts/alerts.service';
 
 /**
  * C2 "identify this": parse whatever was typed or scanned, then find the product by the
  * strongest evidence first — GTIN (any packaging level), IMEI TAC, a right holder's
  * proprietary code pattern — and only then by text.
  */
-export function createIdentifyService({ catalog }: { catalog: CatalogService }) {
+export function createIdentifyService({
+  catalog,
+  alerts,
+}: {
+  catalog: CatalogService;
+  alerts: Pick<AlertsService, 'alertsMatching'>;
+}) {
   async function identify(actor: Actor, input: string, requestedLang?: Language): Promise<IdentifyResponse> {
     const lang = requestedLang ?? actor.locale ?? undefined;
     const { input: _input, ...parsed } = parseCode(input);
     const lookups = catalog.products.lookups(actor);
     const present = (rows: Parameters<typeof presentSummary>[0][]) => rows.map((r) => presentSummary(r, lang));
-    const answer = (matchedBy: IdentifyResponse['matchedBy'], products: IdentifyResponse['products']) => ({
+    // Risk alerts in force for the officer's country about a product found: shown with the answer.
+    const answer = async (
+      matchedBy: IdentifyResponse['matchedBy'],
+      products: IdentifyResponse['products'],
+    ): Promise<IdentifyResponse> => ({
       input,
       parsed,
       matchedBy,
       products,
+      alerts: await alerts.alertsMatching(
+        actor,
+        products.map((p) => p.id),
+      ),
     });
 
     if (parsed.gtin) {

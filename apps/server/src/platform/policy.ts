@@ -20,7 +20,9 @@ export type Action =
   | 'catalog.write' // create/update/delete brands, products, images, contacts, applications; import
   | 'organisation.read'
   | 'organisation.manage' // create/update organisations
-  | 'user.manage'; // create, invite, rename, deactivate users; give and take roles
+  | 'user.manage' // create, invite, rename, deactivate users; give and take roles
+  | 'alert.read' // risk alerts: customs read those in force for their country (`published`)
+  | 'alert.write'; // a right holder publishes, changes and withdraws its alerts
 
 /**
  * How far an allowed action reaches:
@@ -59,6 +61,14 @@ export const accessTable: Record<Action, Partial<Record<Role, Scope>>> = {
   // An organisation's own administrators invite and manage their colleagues (only users who
   // belong to their organisation alone: deactivating a user reaches every membership).
   'user.manage': { administration_admin: 'own', right_holder_admin: 'own', secretariat_admin: 'all' },
+  'alert.read': {
+    officer: 'published',
+    administration_admin: 'published',
+    right_holder_editor: 'own',
+    right_holder_admin: 'own',
+    secretariat_admin: 'all',
+  },
+  'alert.write': { right_holder_editor: 'own', right_holder_admin: 'own' },
 };
 
 export function scopeOf(actor: Actor, action: Action): Scope | undefined {
@@ -117,7 +127,9 @@ export function authorizeOn(
 }
 
 function readActionFor(action: Action): Action {
-  return action.startsWith('catalog.') ? 'catalog.read' : 'organisation.read';
+  if (action.startsWith('catalog.')) return 'catalog.read';
+  if (action.startsWith('alert.')) return 'alert.read';
+  return 'organisation.read';
 }
 
 /** `can` flags for responses, so clients never re-derive role rules. */
