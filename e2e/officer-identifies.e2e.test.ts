@@ -68,6 +68,10 @@ describe('an officer identifies products in the web app served by the server', (
     await page.getByRole('button', { name: en.auth.submit }).click();
     await page.getByText(fill(en.auth.signedInAs, { name: 'Olivier Officer' })).waitFor();
 
+    // The home screen shows the risk alerts in force for the officer's country (the demo's one).
+    const alertTitle = 'Counterfeit Aurora chronographs expected by sea';
+    await page.getByTestId('risk-alerts').getByRole('heading', { name: alertTitle }).waitFor();
+
     // A GTIN-13, typed key by key, finds the product with one request (the box waits for a pause).
     const box = page.getByLabel(en.identify.label);
     let identifyRequests = 0;
@@ -78,6 +82,10 @@ describe('an officer identifies products in the web app served by the server', (
     await page.getByRole('heading', { name: 'Aurora Chronograph 42 mm' }).waitFor();
     await page.getByText(en.identify.products.applicationInForce).waitFor();
     await page.getByText(en.identify.parsed.kinds.gtin).waitFor();
+    // The alert about this product comes with the answer, with where the fakes come from.
+    const matched = page.locator('.results').getByTestId('risk-alerts');
+    await matched.getByRole('heading', { name: alertTitle }).waitFor();
+    expect(await matched.textContent()).toContain('China');
     expect(identifyRequests).toBeLessThanOrEqual(3); // not one per key; a slow machine may pause once or twice
 
     // A GS1 element string: each element with its AI, its name in the reader's language, a date

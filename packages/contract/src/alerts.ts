@@ -49,3 +49,4 @@ export const AlertListQuerySchema = z.strictObject({
 });
 export const AlertListSchema = z.object({ items: z.array(AlertSchema) });
 export const AlertPatchSchema = patchSchemaOf(AlertInputSchema);
+export type AlertList = z.infer<typeof AlertListSchema>;

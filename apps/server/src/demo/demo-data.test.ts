@@ -36,6 +36,10 @@ describe('the demo data', () => {
       payload: { input: '3790000000014' },
     });
     const [product] = found.json().products as { id: string; thumbnailUrl: string | null }[];
+    // The demo's risk alert about it reaches this French officer.
+    expect(found.json().alerts.map((a: { route: string }) => a.route)).toEqual([
+      'Container ships via Le Havre and Algeciras',
+    ]);
     expect(product!.thumbnailUrl).toMatch(/^\/api\/v1\/files\//);
     const sheet = (await app.inject({ url: `/api/v1/products/${product!.id}`, headers: { cookie } })).json();
     expect(sheet.images).toHaveLength(3);

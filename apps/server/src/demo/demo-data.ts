@@ -7,6 +7,7 @@ import { users } from '../organisations/organisations.tables';
 import { createOrganisationsService } from '../organisations/organisations.service';
 import { createCatalog } from '../catalog/catalog.module';
 import { demoImages } from './demo-images';
+import { createAlertsService } from '../alerts/alerts.service';
 
 export const DEMO_PASSWORD = 'verity-demo';
 
@@ -247,6 +248,25 @@ export async function loadDemoDataOnce(database: Database): Promise<boolean> {
   const created = [];
   for (const p of lumiereProducts) created.push(await catalog.products.createProduct(lumiereActor, p));
   await addDemoPictures(catalog, lumiereActor, created[0]!);
+  await createAlertsService({ db: database.db }).createAlert(lumiereActor, {
+    defaultLanguage: 'en',
+    title: {
+      en: 'Counterfeit Aurora chronographs expected by sea',
+      fr: 'Chronographes Aurora contrefaits attendus par voie maritime',
+      es: 'Cronógrafos Aurora falsificados previstos por vía marítima',
+    },
+    description: {
+      en: 'Batches of 50 to 200 watches declared as "fashion accessories", crowns with 10 printed rays.',
+      fr: 'Lots de 50 à 200 montres déclarées comme « accessoires de mode », couronnes à 10 rayons imprimés.',
+      es: 'Lotes de 50 a 200 relojes declarados como «accesorios de moda», coronas con 10 rayos impresos.',
+    },
+    countries: ['FR', 'ES', 'BE'],
+    origins: ['CN', 'HK'],
+    route: 'Container ships via Le Havre and Algeciras',
+    validFrom: `${new Date().getUTCFullYear() - 1}-01-01`,
+    validUntil: `${new Date().getUTCFullYear() + 1}-12-31`,
+    productIds: [created[0]!.id],
+  });
 
   await catalog.products.createProduct(
     rapidActor,

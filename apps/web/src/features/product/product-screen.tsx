@@ -1,4 +1,5 @@
-import type { ProductSheet } from '@verity/contract';
+import type { Alert, ProductSheet } from '@verity/contract';
+import { RiskAlertList } from '../../shared/risk-alerts/risk-alert-list';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { isAbort, isApiError } from '../../lib/api';
@@ -6,7 +7,7 @@ import { errorMessage, useI18n } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { pickText } from '../../shared/product-sheet/localized';
 import { ProductSheetView } from '../../shared/product-sheet/product-sheet';
-import { readProductSheet } from './api';
+import { readAlertsAbout, readProductSheet } from './api';
 
 type State = { status: 'loading' } | { status: 'failed'; code: string } | { status: 'ready'; sheet: ProductSheet };
 
@@ -36,6 +37,18 @@ export function ProductScreen({ productId }: { productId: string }) {
     return () => controller.abort();
   }, [productId, attempt]);
 
+  // Risk alerts about this product (in force for the officer's country; a right holder's own).
+  const [alerts, setAlerts] = useState<Alert[]>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    setAlerts([]);
+    readAlertsAbout(productId, controller.signal).then(
+      (list) => setAlerts(list.items),
+      () => {}, // the sheet stands without them
+    );
+    return () => controller.abort();
+  }, [productId]);
+
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const name = state.status === 'ready' ? pickText(state.sheet.name, lang, state.sheet.defaultLanguage)?.text : null;
   useDocumentTitle(name ? t('product.documentTitle', { name }) : null);
@@ -53,7 +66,7 @@ export function ProductScreen({ productId }: { productId: string }) {
         </p>
       )}
       {state.status === 'failed' && <Failure code={state.code} onRetry={retry} />}
-      {state.status === 'ready' && <ProductSheetView sheet={state.sheet} />}
+      {state.status === 'ready' && <ProductSheetView sheet={state.sheet} alerts={<RiskAlertList alerts={alerts} />} />}
     </div>
   );
 }

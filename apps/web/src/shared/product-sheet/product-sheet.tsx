@@ -1,5 +1,5 @@
 import type { ProductSheet } from '@verity/contract';
-import { useContext, useMemo, useState } from 'react';
+import { useContext, useMemo, useState, type ReactNode } from 'react';
 import { AppContext } from '../../lib/app-context';
 import { useI18n } from '../../lib/i18n';
 import { ContactsSection } from './contacts-section';
@@ -16,9 +16,9 @@ type Image = ProductSheet['images'][number];
  * A product sheet as an officer reads it at the border, decisive items first: what it is, whether
  * the right holder asked customs to act here, what to check, how genuine differs from fake, whom
  * to call; codes, packaging and trademarks are folded below. The right holders' preview shows
- * the very same component.
+ * the very same component. `alerts`: the risk alerts about it, shown right after its header.
  */
-export function ProductSheetView({ sheet }: { sheet: ProductSheet }) {
+export function ProductSheetView({ sheet, alerts }: { sheet: ProductSheet; alerts?: ReactNode }) {
   const { t, lang } = useI18n();
   // The reader's country marks their contact and application; a sheet shown outside a signed-in screen has none.
   const country = useContext(AppContext)?.me.membership.organisation.country ?? null;
@@ -66,6 +66,9 @@ export function ProductSheetView({ sheet }: { sheet: ProductSheet }) {
           )}
         </dl>
       </header>
+
+      {/* Risk alerts about this product, right under what it is: they change what to look for. */}
+      {alerts}
 
       {instructions && (
         <section className="sheet-section sheet-instructions" aria-labelledby="sheet-instructions">

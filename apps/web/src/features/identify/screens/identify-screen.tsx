@@ -3,6 +3,9 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { addRecent } from '../../../lib/recents';
 import { navigate } from '../../../lib/router';
+import type { Alert } from '@verity/contract';
+import { RiskAlertList } from '../../../shared/risk-alerts/risk-alert-list';
+import { listAlertsInForce } from '../api';
 import { ParsedCode } from '../components/parsed-code';
 import { ProductList } from '../components/product-list';
 import { useIdentify, type IdentifyState } from '../use-identify';
@@ -30,6 +33,17 @@ export function IdentifyScreen({ lang, onAuthRequired, initialInput = '', scanBu
 
   // The box is why the officer signed in: put the cursor there.
   useEffect(() => inputRef.current?.focus(), []);
+
+  // The alerts in force for the officer's country, shown while nothing is being identified.
+  const [alertsInForce, setAlertsInForce] = useState<Alert[]>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    listAlertsInForce(controller.signal).then(
+      (list) => setAlertsInForce(list.items),
+      () => {}, // a role without alerts, or offline: the screen works without them
+    );
+    return () => controller.abort();
+  }, []);
 
   useEffect(() => {
     if (scanned === null || state.status !== 'done' || state.result.input !== scanned) return;
@@ -86,8 +100,10 @@ export function IdentifyScreen({ lang, onAuthRequired, initialInput = '', scanBu
         </p>
       )}
       {state.status === 'failed' && <p className="alert">{errorMessage(i18n, state.code)}</p>}
+      {!result && state.status === 'idle' && <RiskAlertList alerts={alertsInForce} />}
       {result && (
         <div className="results" aria-busy={state.status === 'loading'}>
+          <RiskAlertList alerts={result.alerts} />
           <ParsedCode parsed={result.parsed} input={result.input} />
           <ProductList products={result.products} matchedBy={result.matchedBy} />
         </div>
