@@ -19,3 +19,20 @@ export const importCsvColumns: readonly string[] = [
   'proprietary_pattern',
   ...['name', 'description', 'instructions'].flatMap((field) => languages.map((lang) => `${field}_${lang}`)),
 ];
+
+/** Cases (interceptions): their states, in workflow order (see ARCHITECTURE.md, "Cases"). */
+export const caseStatuses = [
+  'draft',
+  'submitted',
+  'answered',
+  'detained',
+  'released',
+  'destroyed',
+  'court',
+  'closed',
+] as const;
+/** The states an officer moves a case to, once submitted (`POST /cases/{id}/transition`). */
+export const caseTransitionTargets = ['detained', 'released', 'destroyed', 'court', 'closed'] as const;
+export const transportModes = ['sea', 'air', 'road', 'rail', 'post', 'courier', 'other'] as const;
+export const caseVerdicts = ['genuine', 'counterfeit', 'needs_sample', 'not_ours'] as const;
+export const caseLineUnits = ['pieces', 'packages', 'kg', 'litres', 'pairs', 'sets'] as const;

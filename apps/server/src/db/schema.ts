@@ -2,3 +2,4 @@
 export * from '../organisations/organisations.tables';
 export * from '../catalog/catalog.tables';
 export * from '../alerts/alerts.tables';
+export * from '../cases/cases.tables';
