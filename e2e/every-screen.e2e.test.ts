@@ -117,6 +117,8 @@ const screens: Screen[] = [
   },
   { name: 'portal: brands', as: 'rightholder', path: '/portal/brands' },
   { name: 'portal: import', as: 'rightholder', path: '/portal/import' },
+  { name: 'portal: risk alerts', as: 'rightholder', path: '/portal/alerts' },
+  { name: 'portal: new risk alert', as: 'rightholder', path: '/portal/alerts/new' },
   { name: 'admin: organisations', as: 'admin', path: '/admin' },
   {
     name: 'admin: an organisation and its users',

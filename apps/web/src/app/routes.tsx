@@ -44,7 +44,7 @@ export function homeOf(role: Role): string {
 
 export interface NavItem {
   to: string;
-  label: 'identify' | 'search' | 'products' | 'brands' | 'import' | 'admin';
+  label: 'identify' | 'search' | 'products' | 'brands' | 'import' | 'alerts' | 'admin';
 }
 
 /** The main navigation of a role, in the order it is shown. */
@@ -59,6 +59,7 @@ export function navigationOf(role: Role): NavItem[] {
       { to: '/portal/products', label: 'products' },
       { to: '/portal/brands', label: 'brands' },
       { to: '/portal/import', label: 'import' },
+      { to: '/portal/alerts', label: 'alerts' },
       ...officer,
       ...admin,
     ];

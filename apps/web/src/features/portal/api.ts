@@ -1,4 +1,12 @@
-import type { Brand, ProductInput, ProductSearchResult, ProductSheet } from '@verity/contract';
+import type {
+  Alert,
+  AlertInput,
+  AlertList,
+  Brand,
+  ProductInput,
+  ProductSearchResult,
+  ProductSheet,
+} from '@verity/contract';
 import { api } from '../../lib/api';
 import { send } from './http';
 
@@ -75,3 +83,13 @@ export function importTypeOf(file: File): string | null {
   if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'application/x-ndjson';
   return null;
 }
+
+/** The organisation's own risk alerts (in force or not). */
+export const listOwnAlerts = (signal?: AbortSignal) => api<AlertList>('/api/v1/alerts', { signal });
+export const readAlert = (id: string, signal?: AbortSignal) =>
+  api<Alert>(`/api/v1/alerts/${encodeURIComponent(id)}`, { signal });
+export const saveAlert = (id: string | null, input: AlertInput) =>
+  id
+    ? send<Alert>(`/api/v1/alerts/${id}`, { method: 'PATCH', body: input })
+    : send<Alert>('/api/v1/alerts', { method: 'POST', body: input });
+export const deleteAlert = (id: string) => api<{ deleted: true }>(`/api/v1/alerts/${id}`, { method: 'DELETE' });

@@ -2,13 +2,15 @@ import type { AreaProps } from '../../lib/area';
 import { useI18n } from '../../lib/i18n';
 import { Link, matchPath } from '../../lib/router';
 import './portal.css';
+import { AlertEditorScreen } from './screens/alert-editor-screen';
+import { AlertsScreen } from './screens/alerts-screen';
 import { BrandsScreen } from './screens/brands-screen';
 import { ImportScreen } from './screens/import-screen';
 import { PreviewScreen } from './screens/preview-screen';
 import { ProductEditorScreen } from './screens/product-editor-screen';
 import { ProductsScreen } from './screens/products-screen';
 
-/** The right holder's screens at /portal/*: products, their editor and preview, brands, import. */
+/** The right holder's screens at /portal/*: products, their editor and preview, brands, import, risk alerts. */
 export default function PortalArea({ path, query }: AreaProps) {
   const { t } = useI18n();
   if (path === '/portal' || path === '/portal/' || matchPath('/portal/products', path))
@@ -20,6 +22,9 @@ export default function PortalArea({ path, query }: AreaProps) {
   const product = matchPath('/portal/products/:id', path);
   if (product) return <ProductEditorScreen productId={product.id === 'new' ? null : product.id!} />;
   if (matchPath('/portal/brands', path)) return <BrandsScreen />;
+  if (matchPath('/portal/alerts', path)) return <AlertsScreen />;
+  const alert = matchPath('/portal/alerts/:id', path);
+  if (alert) return <AlertEditorScreen alertId={alert.id === 'new' ? null : alert.id!} />;
   if (matchPath('/portal/import', path)) return <ImportScreen />;
   return (
     <section className="card">
