@@ -142,7 +142,7 @@ export async function buildApp(config: Config, { database, tls }: AppDeps): Prom
   });
   await app.register(organisations.routes);
   await app.register(catalog.routes);
-  const alerts = createAlerts({ db: database.db });
+  const alerts = createAlerts({ database });
   await app.register(alerts.routes);
   await app.register(createIdentify({ catalog: catalog.service, alerts: alerts.service }).routes);
   await app.register(createImports({ catalog: catalog.service, maxImportBytes: config.maxImportBytes }).routes);

@@ -71,16 +71,14 @@ export async function listAlerts(
   }));
 }
 
-/** Ids of the alerts in force for `country` that concern any of these products. */
-export async function alertsInForceForProducts(db: Db, country: string, productIds: string[]) {
-  if (productIds.length === 0) return [];
+/** Every (alert, product) link of the alerts in force today for `country`. */
+export async function alertLinksInForce(db: Db, country: string) {
   return db
-    .selectDistinct({ id: riskAlerts.id, productId: riskAlertProducts.productId })
+    .select({ id: riskAlerts.id, productId: riskAlertProducts.productId })
     .from(riskAlertProducts)
     .innerJoin(riskAlerts, eq(riskAlerts.id, riskAlertProducts.alertId))
     .where(
       and(
-        inArray(riskAlertProducts.productId, productIds),
         sql`${country}::text = any(${riskAlerts.countries})`,
         sql`current_date between ${riskAlerts.validFrom} and ${riskAlerts.validUntil}`,
       ),

@@ -2,6 +2,7 @@ import type { Alert, AlertInput } from '@verity/contract';
 import type { Db } from '../platform/db';
 import { AppError } from '../platform/errors';
 import { authorize, authorizeOn, type Actor } from '../platform/policy';
+import { createIdentifierCache } from '../catalog/identifier-cache';
 import * as q from './alerts.queries';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -25,8 +26,22 @@ function present(row: q.AlertRow): Alert {
   };
 }
 
-/** Right holders' risk alerts, and which of them an officer's identify answer matches. */
-export function createAlertsService({ db }: { db: Db }) {
+/**
+ * Right holders' risk alerts, and which of them an officer's identify answer matches. That
+ * question is on the identify hot path, so the links (product → alerts) in force per country
+ * are kept in a cache (cleared on every alert change, in every process: `changed`), and the
+ * database is asked only when a product found has an alert.
+ */
+export function createAlertsService({ db, changed = () => {} }: { db: Db; changed?: () => void }) {
+  const linksByCountry = createIdentifierCache<Map<string, string[]>>({
+    maxEntries: 300,
+    load: async (country) => {
+      const byProduct = new Map<string, string[]>();
+      for (const { id, productId } of await q.alertLinksInForce(db, country))
+        byProduct.set(productId, [...(byProduct.get(productId) ?? []), id]);
+      return byProduct;
+    },
+  });
   async function listAlerts(actor: Actor, filter: { productId?: string | undefined }) {
     const scope = authorize(actor, 'alert.read');
     const rows = await q.listAlerts(db, scope, actor.country, filter);
@@ -50,6 +65,8 @@ export function createAlertsService({ db }: { db: Db }) {
     if (foreign) throw new AppError('PRODUCT_NOT_FOUND', { productId: foreign });
     const { productIds: _ignored, ...columns } = input;
     const alertId = await q.writeAlert(db, { ...columns, organisationId: actor.organisationId }, productIds, id);
+    linksByCountry.clear();
+    changed();
     return readAlert(actor, alertId);
   }
 
@@ -84,6 +101,8 @@ export function createAlertsService({ db }: { db: Db }) {
   async function deleteAlert(actor: Actor, id: string) {
     await loadForWrite(actor, id);
     await q.deleteAlert(db, id);
+    linksByCountry.clear();
+    changed();
     return { deleted: true as const };
   }
 
@@ -94,12 +113,22 @@ export function createAlertsService({ db }: { db: Db }) {
   async function alertsMatching(actor: Actor, productIds: string[]): Promise<Alert[]> {
     const scope = authorize(actor, 'alert.read');
     if (scope.scope !== 'published' || !actor.country || productIds.length === 0) return [];
-    const matches = await q.alertsInForceForProducts(db, actor.country, productIds);
-    if (matches.length === 0) return [];
-    const rows = await q.listAlerts(db, scope, actor.country, { ids: [...new Set(matches.map((m) => m.id))] });
+    const links = await linksByCountry.get(actor.country);
+    const ids = new Set(productIds.flatMap((productId) => links.get(productId) ?? []));
+    if (ids.size === 0) return [];
+    const rows = await q.listAlerts(db, scope, actor.country, { ids: [...ids] });
     return rows.map(present);
   }
 
-  return { listAlerts, readAlert, createAlert, updateAlert, deleteAlert, alertsMatching };
+  return {
+    listAlerts,
+    readAlert,
+    createAlert,
+    updateAlert,
+    deleteAlert,
+    alertsMatching,
+    /** For other processes' changes (NOTIFY). */
+    forget: () => linksByCountry.clear(),
+  };
 }
 export type AlertsService = ReturnType<typeof createAlertsService>;

@@ -84,9 +84,19 @@ describe('risk alerts', () => {
     expect((await officerFr.request('POST', '/api/v1/alerts', alertBody([]))).statusCode).toBe(403);
   });
 
-  it('change and are withdrawn by their right holder', async () => {
-    const alert = (await rh.request('POST', '/api/v1/alerts', alertBody([product.id]))).json();
+  it('change and are withdrawn by their right holder, and identify follows at once', async () => {
+    const own = await t.factories.product(rh);
+    const gtin = own.identifiers.find((i) => i.kind === 'gtin')!.value;
+    const matched = async (officer: Session) =>
+      (await officer.request('POST', '/api/v1/identify', { input: gtin }))
+        .json()
+        .alerts.map((a: { id: string }) => a.id);
+    expect(await matched(officerFr)).toEqual([]); // read once: the answer is now cached
+    const alert = (await rh.request('POST', '/api/v1/alerts', alertBody([own.id]))).json();
+    expect(await matched(officerFr)).toEqual([alert.id]);
     const moved = await rh.request('PATCH', `/api/v1/alerts/${alert.id}`, { countries: ['ES'] });
+    expect(await matched(officerFr)).toEqual([]);
+    expect(await matched(officerEs)).toEqual([alert.id]);
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ countries: ['ES'], route: 'By sea via Le Havre' });
     expect(moved.json().products).toHaveLength(1); // lists not sent are kept
@@ -94,6 +104,7 @@ describe('risk alerts', () => {
     expect((await officerFr.request('GET', `/api/v1/alerts/${alert.id}`)).statusCode).toBe(404);
     expect((await rh.request('DELETE', `/api/v1/alerts/${alert.id}`)).json()).toEqual({ deleted: true });
     expect((await rh.request('GET', `/api/v1/alerts/${alert.id}`)).statusCode).toBe(404);
+    expect(await matched(officerEs)).toEqual([]);
   });
 
   it('refuse bad input with reasons', async () => {
