@@ -37,4 +37,28 @@ describe.skipIf(!shared)('identify cache across server processes', () => {
     }
     expect(seen).toBe('After'); // within 2 s, far below the cache's 60 s expiry
   });
+
+  it('a risk alert published through one server reaches identify on the other', async () => {
+    const rh = await a.factories.user('right_holder_admin');
+    const product = await a.factories.product(rh);
+    const gtin = product.identifiers[0]!.value;
+    const officerOnB = await b.factories.user('officer'); // customs of FR
+    const alerts = async () =>
+      (await officerOnB.request('POST', '/api/v1/identify', { input: gtin })).json().alerts as unknown[];
+    expect(await alerts()).toEqual([]); // the links in force for FR are now cached in b
+    const published = await rh.request('POST', '/api/v1/alerts', {
+      title: { en: 'Fakes expected' },
+      countries: ['FR'],
+      validFrom: '2020-01-01',
+      validUntil: '2099-12-31',
+      productIds: [product.id],
+    });
+    expect(published.statusCode).toBe(201);
+    let seen = await alerts();
+    for (let i = 0; i < 40 && seen.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = await alerts();
+    }
+    expect(seen).toHaveLength(1);
+  });
 });
