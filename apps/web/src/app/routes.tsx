@@ -21,6 +21,12 @@ const organisationAdmins: readonly Role[] = ['secretariat_admin', 'administratio
 export const signedInRoutes: readonly Route[] = [
   { pattern: '/search', area: lazy(() => import('../features/search/search-area')) },
   { pattern: '/products/:id', area: lazy(() => import('../features/product/product-area')) },
+  // Customs open and follow cases; right holders answer the ones about their brands.
+  {
+    pattern: '/cases/*',
+    area: lazy(() => import('../features/cases/cases-area')),
+    roles: ['officer', 'administration_admin', ...rightHolders],
+  },
   { pattern: '/portal/*', area: lazy(() => import('../features/portal/portal-area')), roles: rightHolders },
   // The secretariat manages every organisation; an organisation's administrator their own.
   { pattern: '/admin/*', area: lazy(() => import('../features/admin/admin-area')), roles: organisationAdmins },
@@ -44,7 +50,7 @@ export function homeOf(role: Role): string {
 
 export interface NavItem {
   to: string;
-  label: 'identify' | 'search' | 'products' | 'brands' | 'import' | 'alerts' | 'admin';
+  label: 'identify' | 'search' | 'cases' | 'products' | 'brands' | 'import' | 'alerts' | 'admin';
 }
 
 /** The main navigation of a role, in the order it is shown. */
@@ -52,10 +58,12 @@ export function navigationOf(role: Role): NavItem[] {
   const officer: NavItem[] = [
     { to: '/', label: 'identify' },
     { to: '/search', label: 'search' },
+    ...(role === 'officer' || role === 'administration_admin' ? [{ to: '/cases', label: 'cases' } as const] : []),
   ];
   const admin: NavItem[] = organisationAdmins.includes(role) ? [{ to: '/admin', label: 'admin' }] : [];
   if (rightHolders.includes(role))
     return [
+      { to: '/cases', label: 'cases' },
       { to: '/portal/products', label: 'products' },
       { to: '/portal/brands', label: 'brands' },
       { to: '/portal/import', label: 'import' },
