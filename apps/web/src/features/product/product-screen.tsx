@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { isAbort, isApiError } from '../../lib/api';
 import { errorMessage, useI18n } from '../../lib/i18n';
 import { Link } from '../../lib/router';
+import { useAppContext } from '../../lib/app-context';
 import { pickText } from '../../shared/product-sheet/localized';
 import { ProductSheetView } from '../../shared/product-sheet/product-sheet';
 import { readAlertsAbout, readProductSheet } from './api';
@@ -50,6 +51,9 @@ export function ProductScreen({ productId }: { productId: string }) {
   }, [productId]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // Customs open a case about goods held at the border (right holders answer cases, not open them).
+  const role = useAppContext().me.membership.role;
+  const opensCases = role === 'officer' || role === 'administration_admin';
   const name = state.status === 'ready' ? pickText(state.sheet.name, lang, state.sheet.defaultLanguage)?.text : null;
   useDocumentTitle(name ? t('product.documentTitle', { name }) : null);
 
@@ -67,6 +71,13 @@ export function ProductScreen({ productId }: { productId: string }) {
       )}
       {state.status === 'failed' && <Failure code={state.code} onRetry={retry} />}
       {state.status === 'ready' && <ProductSheetView sheet={state.sheet} alerts={<RiskAlertList alerts={alerts} />} />}
+      {state.status === 'ready' && opensCases && (
+        <p className="product-actions">
+          <Link className="button primary" to={`/cases/new?product=${encodeURIComponent(productId)}`}>
+            {t('product.openCase')}
+          </Link>
+        </p>
+      )}
     </div>
   );
 }
