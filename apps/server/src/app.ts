@@ -31,6 +31,7 @@ import { createCatalog } from './catalog/catalog.module';
 import { createIdentify } from './identify/identify.module';
 import { createAlerts } from './alerts/alerts.module';
 import { createImports } from './imports/imports.module';
+import { createCases } from './cases/cases.module';
 import { serveWebApp } from './platform/web';
 import type { TlsFiles } from './platform/tls';
 
@@ -146,6 +147,7 @@ export async function buildApp(config: Config, { database, tls }: AppDeps): Prom
   await app.register(alerts.routes);
   await app.register(createIdentify({ catalog: catalog.service, alerts: alerts.service }).routes);
   await app.register(createImports({ catalog: catalog.service, maxImportBytes: config.maxImportBytes }).routes);
+  await app.register(createCases({ db: database.db }).routes);
 
   if (config.webDir) await serveWebApp(app, config.webDir);
   return app;

@@ -68,6 +68,22 @@ export const errorCatalog = {
   IMAGE_FILE_REQUIRED: { status: 400, message: 'Send the image as a multipart file field.' },
   SEARCH_CURSOR_INVALID: { status: 400, message: 'The page cursor is not valid; start the search again.' },
 
+  // Cases (interceptions)
+  CASE_NOT_FOUND: { status: 404, message: 'Case not found.' },
+  CASE_STATE_INVALID: { status: 409, message: 'The case cannot do this in its current state ({{status}}).' },
+  CASE_HAS_NO_LINES: {
+    status: 422,
+    message: 'Add at least one line of goods with a brand or a product of the catalog before submitting.',
+  },
+  CASE_SHARE_INVALID: {
+    status: 422,
+    message: 'A case can be shared only with another customs administration or agency.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message: 'This Idempotency-Key was already used for another request; use a new key.',
+  },
+
   // Import
   IMPORT_FORMAT_UNKNOWN: { status: 415, message: 'Send CSV (text/csv) or JSON lines (application/x-ndjson).' },
   IMPORT_HEADER_INVALID: { status: 422, message: 'The CSV header is not valid: {{reason}}' },

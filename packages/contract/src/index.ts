@@ -7,3 +7,4 @@ export * from './organisations';
 export * from './catalog';
 export * from './search';
 export * from './alerts';
+export * from './cases';

@@ -22,7 +22,14 @@ export type Action =
   | 'organisation.manage' // create/update organisations
   | 'user.manage' // create, invite, rename, deactivate users; give and take roles
   | 'alert.read' // risk alerts: customs read those in force for their country (`published`)
-  | 'alert.write'; // a right holder publishes, changes and withdraws its alerts
+  | 'alert.write' // a right holder publishes, changes and withdraws its alerts
+  | 'case.create' // open a case (customs)
+  | 'case.read' // cases: customs those of their administration and shared with it; right holders those of their brands
+  | 'case.edit' // change a draft and submit it (the administration that opened it)
+  | 'case.answer' // a right holder's verdict on its lines
+  | 'case.transition' // detain, release, destroy, hand to court, close (the owning or a sharing administration)
+  | 'case.share' // invite another customs administration to a case
+  | 'case.stats'; // anonymised counts of cases
 
 /**
  * How far an allowed action reaches:
@@ -69,6 +76,22 @@ export const accessTable: Record<Action, Partial<Record<Role, Scope>>> = {
     secretariat_admin: 'all',
   },
   'alert.write': { right_holder_editor: 'own', right_holder_admin: 'own' },
+  // Cases are national: `own` is the officer's administration (and, to read and decide, the
+  // cases shared with it); `all` for an administration's admin reaches every case of its
+  // country, never another country's; for a right holder `own` is the submitted cases with a
+  // line of its brands, of which it reads only those lines. cases/cases.scope.ts turns this into SQL.
+  'case.create': { officer: 'own', administration_admin: 'own' },
+  'case.read': {
+    officer: 'own',
+    administration_admin: 'all',
+    right_holder_editor: 'own',
+    right_holder_admin: 'own',
+  },
+  'case.edit': { officer: 'own', administration_admin: 'all' },
+  'case.answer': { right_holder_editor: 'own', right_holder_admin: 'own' },
+  'case.transition': { officer: 'own', administration_admin: 'all' },
+  'case.share': { officer: 'own', administration_admin: 'all' },
+  'case.stats': { secretariat_admin: 'all' },
 };
 
 export function scopeOf(actor: Actor, action: Action): Scope | undefined {
@@ -129,6 +152,7 @@ export function authorizeOn(
 function readActionFor(action: Action): Action {
   if (action.startsWith('catalog.')) return 'catalog.read';
   if (action.startsWith('alert.')) return 'alert.read';
+  if (action.startsWith('case.')) return 'case.read';
   return 'organisation.read';
 }
 

@@ -1,0 +1,382 @@
+import type {
+  Case,
+  CaseInputSchema,
+  CasePatchSchema,
+  CaseStats,
+  CaseStatus,
+  CaseSummary,
+  caseTransitionTargets,
+} from '@verity/contract';
+import type { z } from 'zod';
+import type { Db } from '../platform/db';
+import { AppError } from '../platform/errors';
+import { decodeCursor, pageOf } from '../platform/pagination';
+import { authorize, scopeOf, type Action, type Actor } from '../platform/policy';
+import * as q from './cases.queries';
+import { caseScopeSql, lineScopeSql, managesCase } from './cases.scope';
+import { idempotent, type StoredAnswer } from './idempotency';
+import { addWorkingDays, RESPONSE_WORKING_DAYS } from './working-days';
+
+type CaseInput = z.output<typeof CaseInputSchema>;
+type CasePatch = z.output<typeof CasePatchSchema>;
+type Target = (typeof caseTransitionTargets)[number];
+
+/**
+ * The workflow: which decisions an officer may take from each state. `submitted → answered`
+ * happens by itself when the last right holder answers; `draft → submitted` is `submit`.
+ */
+export const nextStates: Record<CaseStatus, readonly Target[]> = {
+  draft: [],
+  // No answer yet (or the deadline passed without one): the officer may still decide.
+  submitted: ['detained', 'released', 'closed'],
+  answered: ['detained', 'released', 'destroyed', 'court', 'closed'],
+  detained: ['released', 'destroyed', 'court', 'closed'],
+  released: ['closed'],
+  destroyed: ['closed'],
+  court: ['closed'],
+  closed: [],
+};
+
+/** Reading and deciding reach the cases shared with the actor's administration; changing a draft or sharing does not. */
+const reachesShared = (action: Action) => action !== 'case.edit' && action !== 'case.share';
+
+/** Shipment columns from a body: only what was sent (a PATCH leaves the rest as it is). */
+function columnsOf(input: Partial<CaseInput>): Partial<q.CaseColumns> {
+  const { lines: _lines, declaredValue, ...rest } = input;
+  const columns: Partial<q.CaseColumns> = Object.fromEntries(
+    Object.entries(rest).filter(([, value]) => value !== undefined),
+  );
+  if (declaredValue !== undefined) columns.declaredValue = declaredValue === null ? null : String(declaredValue);
+  return columns;
+}
+
+/** Cases: drafts, submission to the right holders, their answers, the officers' decisions. */
+export function createCasesService({ db, clock = () => new Date() }: { db: Db; clock?: () => Date }) {
+  const today = () => clock().toISOString().slice(0, 10);
+
+  /**
+   * The case for an action: FORBIDDEN when the role may never do it, or when the actor sees
+   * the case but may not do this to it; CASE_NOT_FOUND when it lies outside what the actor sees.
+   */
+  async function load(actor: Actor, action: Action, id: string, h: Db = db): Promise<q.CaseRow> {
+    const scope = authorize(actor, action);
+    const row = await q.findCase(h, id, caseScopeSql(actor, scope, { withShared: reachesShared(action) }), today());
+    if (row) return row;
+    const readScope = action === 'case.read' ? undefined : scopeOf(actor, 'case.read');
+    if (readScope) {
+      const readable = { scope: readScope, organisationId: actor.organisationId };
+      if (await q.findCase(h, id, caseScopeSql(actor, readable, { withShared: true }), today()))
+        throw new AppError('FORBIDDEN', { action });
+    }
+    throw new AppError('CASE_NOT_FOUND');
+  }
+
+  async function present(actor: Actor, row: q.CaseRow, h: Db = db): Promise<Case> {
+    const rightHolder = actor.organisationKind === 'right_holder' ? actor.organisationId : null;
+    const [lines, answers, shares, events] = await Promise.all([
+      q.listLines(h, row.id, lineScopeSql(actor)),
+      q.listAnswers(h, row.id, rightHolder),
+      rightHolder ? Promise.resolve([]) : q.listShares(h, row.id),
+      q.listEvents(h, row.id, rightHolder),
+    ]);
+    const edits = managesCase(actor, authorizeQuietly(actor, 'case.edit'), row) && row.status === 'draft';
+    return {
+      id: row.id,
+      reference: row.reference,
+      status: row.status,
+      organisation: { id: row.organisationId, name: row.organisationName },
+      country: row.country,
+      createdBy: { id: row.createdById, name: row.createdByName },
+      declarationReference: row.declarationReference,
+      transportMode: row.transportMode as Case['transportMode'],
+      transportId: row.transportId,
+      portOrOffice: row.portOrOffice,
+      originCountry: row.originCountry,
+      consignmentCountry: row.consignmentCountry,
+      destinationCountry: row.destinationCountry,
+      consignor: row.consignor,
+      consignee: row.consignee,
+      goodsDescription: row.goodsDescription,
+      declaredValue: row.declaredValue === null ? null : Number(row.declaredValue),
+      declaredCurrency: row.declaredCurrency,
+      goodsLocation: row.goodsLocation,
+      assessment: row.assessment,
+      responseDeadline: row.responseDeadline,
+      overdue: row.overdue,
+      submittedAt: row.submittedAt,
+      answeredAt: row.answeredAt,
+      closedAt: row.closedAt,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      lines: lines.map((l) => ({
+        id: l.id,
+        product: l.productId ? { id: l.productId, name: l.productName ?? {}, reference: l.productReference } : null,
+        brand: l.brandId ? { id: l.brandId, name: l.brandName ?? '' } : null,
+        rightHolder: l.rightHolderId ? { id: l.rightHolderId, name: l.rightHolderName ?? '' } : null,
+        description: l.description,
+        quantity: Number(l.quantity),
+        unit: l.unit as Case['lines'][number]['unit'],
+      })),
+      answers: answers.map((a) => ({
+        rightHolder: { id: a.organisationId, name: a.organisationName },
+        verdict: a.verdict as Case['answers'][number]['verdict'],
+        comment: a.comment,
+        answeredBy: { id: a.userId, name: a.userName },
+        answeredAt: a.createdAt,
+      })),
+      shares: shares.map((s) => ({
+        organisation: { id: s.organisationId, name: s.organisationName },
+        country: s.country,
+        sharedAt: s.createdAt,
+      })),
+      events: events.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        by: { id: e.userId, name: e.userName },
+        organisation: { id: e.organisationId, name: e.organisationName },
+        from: e.fromStatus,
+        to: e.toStatus,
+        reason: e.reason,
+        details: e.details,
+        at: e.createdAt,
+      })),
+      can: {
+        edit: edits,
+        submit: edits,
+        answer: !!rightHolder && !!scopeOf(actor, 'case.answer') && ['submitted', 'answered'].includes(row.status),
+        share: managesCase(actor, authorizeQuietly(actor, 'case.share'), row) && row.status !== 'closed',
+        transition: scopeOf(actor, 'case.transition') && !rightHolder ? [...nextStates[row.status]] : [],
+      },
+    };
+  }
+
+  function authorizeQuietly(actor: Actor, action: Action) {
+    const scope = scopeOf(actor, action);
+    return scope && { scope, organisationId: actor.organisationId };
+  }
+
+  async function presentById(actor: Actor, id: string, h: Db) {
+    return present(actor, await load(actor, 'case.read', id, h), h);
+  }
+
+  /** Products and brands named on lines, with the right holder each line goes to. */
+  async function resolveLines(h: Db, lines: CaseInput['lines']): Promise<q.LineValues[]> {
+    const productIds = [...new Set(lines.flatMap((l) => (l.productId ? [l.productId] : [])))];
+    const brandIds = [...new Set(lines.flatMap((l) => (!l.productId && l.brandId ? [l.brandId] : [])))];
+    const [foundProducts, foundBrands] = await Promise.all([
+      q.findProductsForLines(h, productIds),
+      q.findBrandsForLines(h, brandIds),
+    ]);
+    return lines.map((line) => {
+      let brandId: string | null = null;
+      let rightHolderId: string | null = null;
+      if (line.productId) {
+        // Officers read published products only: a draft looks as if it did not exist.
+        const product = foundProducts.find((p) => p.id === line.productId && p.status === 'published');
+        if (!product) throw new AppError('PRODUCT_NOT_FOUND', { productId: line.productId });
+        brandId = product.brandId;
+        rightHolderId = product.organisationId;
+      } else if (line.brandId) {
+        const brand = foundBrands.find((b) => b.id === line.brandId);
+        if (!brand) throw new AppError('BRAND_NOT_FOUND', { brandId: line.brandId });
+        brandId = brand.id;
+        rightHolderId = brand.organisationId;
+      }
+      return {
+        productId: line.productId,
+        brandId,
+        rightHolderId,
+        description: line.description,
+        quantity: String(line.quantity),
+        unit: line.unit,
+      };
+    });
+  }
+
+  async function readCase(actor: Actor, id: string): Promise<Case> {
+    return present(actor, await load(actor, 'case.read', id));
+  }
+
+  async function listCases(
+    actor: Actor,
+    query: q.CaseFilter & { cursor?: string | undefined; limit: number },
+  ): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+    const scope = authorize(actor, 'case.read');
+    const after = decodeCursor(query.cursor, q.caseCursor);
+    const rows = await q.listCases(
+      db,
+      caseScopeSql(actor, scope, { withShared: true }),
+      lineScopeSql(actor),
+      query,
+      today(),
+      { after, limit: query.limit },
+    );
+    const page = pageOf(rows, query.limit, (r) => [r.sortKey, r.id]);
+    return {
+      items: page.items.map(({ sortKey: _sortKey, organisationId, organisationName, ...row }) => ({
+        ...row,
+        organisation: { id: organisationId, name: organisationName },
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** A draft; with an `Idempotency-Key`, a retried request gets the first answer, never a second case. */
+  async function createCase(actor: Actor, input: CaseInput, key?: string): Promise<StoredAnswer<Case>> {
+    authorize(actor, 'case.create');
+    const country = actor.country;
+    if (!country) throw new AppError('ORGANISATION_COUNTRY_REQUIRED');
+    return idempotent(db, { userId: actor.userId, key, route: 'POST /api/v1/cases', body: input }, async (tx) => {
+      const lines = await resolveLines(tx, input.lines);
+      const year = clock().getUTCFullYear();
+      const number = await q.nextReferenceNumber(tx, country, year);
+      const id = await q.insertCase(tx, {
+        ...columnsOf(input),
+        reference: `${country}-${year}-${String(number).padStart(6, '0')}`,
+        organisationId: actor.organisationId,
+        country,
+        createdBy: actor.userId,
+      });
+      await q.replaceLines(tx, id, lines);
+      await q.insertEvent(tx, {
+        caseId: id,
+        kind: 'created',
+        userId: actor.userId,
+        organisationId: actor.organisationId,
+        toStatus: 'draft',
+      });
+      return { status: 201, body: await presentById(actor, id, tx) };
+    });
+  }
+
+  /** Autosave of a draft: the fields sent replace the current ones; `lines`, when sent, replace all lines. */
+  async function updateDraft(actor: Actor, id: string, patch: CasePatch): Promise<Case> {
+    return db.transaction(async (tx) => {
+      const row = await load(actor, 'case.edit', id, tx);
+      if (row.status !== 'draft') throw new AppError('CASE_STATE_INVALID', { status: row.status });
+      await q.updateCase(tx, id, columnsOf(patch));
+      if (patch.lines) await q.replaceLines(tx, id, await resolveLines(tx, patch.lines));
+      return presentById(actor, id, tx);
+    });
+  }
+
+  /** draft → submitted: the right holders of its lines are asked to answer by the deadline. */
+  async function submitCase(actor: Actor, id: string, key?: string): Promise<StoredAnswer<Case>> {
+    authorize(actor, 'case.edit');
+    const request = { userId: actor.userId, key, route: `POST /api/v1/cases/${id}/submit`, body: {} };
+    return idempotent(db, request, async (tx) => {
+      const row = await load(actor, 'case.edit', id, tx);
+      if (row.status !== 'draft') throw new AppError('CASE_STATE_INVALID', { status: row.status });
+      if ((await q.involvedRightHolders(tx, id)).length === 0) throw new AppError('CASE_HAS_NO_LINES');
+      const now = clock();
+      const responseDeadline = addWorkingDays(now, RESPONSE_WORKING_DAYS);
+      if (!(await q.moveCase(tx, id, ['draft'], 'submitted', { responseDeadline, submittedAt: now })))
+        throw new AppError('CASE_STATE_INVALID', { status: row.status });
+      await q.insertEvent(tx, {
+        caseId: id,
+        kind: 'status',
+        userId: actor.userId,
+        organisationId: actor.organisationId,
+        fromStatus: 'draft',
+        toStatus: 'submitted',
+        details: { responseDeadline, workingDays: RESPONSE_WORKING_DAYS },
+      });
+      return { status: 200, body: await presentById(actor, id, tx) };
+    });
+  }
+
+  /**
+   * A right holder's verdict on its lines (a new answer replaces its earlier one). The case
+   * becomes `answered` when every right holder with a line in it has answered.
+   */
+  async function answerCase(
+    actor: Actor,
+    id: string,
+    input: { verdict: Case['answers'][number]['verdict']; comment: string | null },
+  ): Promise<Case> {
+    return db.transaction(async (tx) => {
+      const row = await load(actor, 'case.answer', id, tx);
+      if (row.status !== 'submitted' && row.status !== 'answered')
+        throw new AppError('CASE_STATE_INVALID', { status: row.status });
+      await q.upsertAnswer(tx, {
+        caseId: id,
+        organisationId: actor.organisationId,
+        answeredBy: actor.userId,
+        ...input,
+      });
+      await q.insertEvent(tx, {
+        caseId: id,
+        kind: 'answer',
+        userId: actor.userId,
+        organisationId: actor.organisationId,
+        reason: input.comment,
+        details: { verdict: input.verdict },
+      });
+      const involved = await q.involvedRightHolders(tx, id);
+      if (row.status === 'submitted' && involved.every((r) => r.answered)) {
+        if (await q.moveCase(tx, id, ['submitted'], 'answered', { answeredAt: clock() }))
+          await q.insertEvent(tx, {
+            caseId: id,
+            kind: 'status',
+            userId: actor.userId,
+            organisationId: actor.organisationId,
+            fromStatus: 'submitted',
+            toStatus: 'answered',
+            reason: 'Every right holder has answered',
+          });
+      }
+      return presentById(actor, id, tx);
+    });
+  }
+
+  /** An officer's decision: detained, released, destroyed, handed to court, closed — only from allowed states. */
+  async function transitionCase(actor: Actor, id: string, input: { to: Target; reason: string }): Promise<Case> {
+    return db.transaction(async (tx) => {
+      const row = await load(actor, 'case.transition', id, tx);
+      const moved =
+        nextStates[row.status].includes(input.to) &&
+        (await q.moveCase(tx, id, [row.status], input.to, input.to === 'closed' ? { closedAt: clock() } : {}));
+      if (!moved) throw new AppError('CASE_STATE_INVALID', { status: row.status, to: input.to });
+      await q.insertEvent(tx, {
+        caseId: id,
+        kind: 'status',
+        userId: actor.userId,
+        organisationId: actor.organisationId,
+        fromStatus: row.status,
+        toStatus: input.to,
+        reason: input.reason,
+      });
+      return presentById(actor, id, tx);
+    });
+  }
+
+  /** Invites another customs administration (e.g. the country of departure): it then sees the case and may decide. */
+  async function shareCase(actor: Actor, id: string, organisationId: string): Promise<Case> {
+    return db.transaction(async (tx) => {
+      const row = await load(actor, 'case.share', id, tx);
+      const target = await q.findOrganisation(tx, organisationId);
+      if (!target?.active) throw new AppError('ORGANISATION_NOT_FOUND');
+      if ((target.kind !== 'customs' && target.kind !== 'agency') || target.id === row.organisationId)
+        throw new AppError('CASE_SHARE_INVALID');
+      if (await q.insertShare(tx, { caseId: id, organisationId, invitedBy: actor.userId }))
+        await q.insertEvent(tx, {
+          caseId: id,
+          kind: 'share',
+          userId: actor.userId,
+          organisationId: actor.organisationId,
+          details: { organisationId },
+        });
+      return presentById(actor, id, tx);
+    });
+  }
+
+  /** Anonymised counts for the secretariat: by country, state and month; no references, no parties. */
+  async function caseStats(actor: Actor, query: { from?: string | undefined }): Promise<CaseStats> {
+    authorize(actor, 'case.stats');
+    const groups = await q.caseStats(db, query.from);
+    return { groups, total: groups.reduce((sum, g) => sum + g.count, 0) };
+  }
+
+  return { readCase, listCases, createCase, updateDraft, submitCase, answerCase, transitionCase, shareCase, caseStats };
+}
+export type CasesService = ReturnType<typeof createCasesService>;

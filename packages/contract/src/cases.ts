@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { CountrySchema, DateSchema, IdSchema, LocalizedTextSchema, PageQuerySchema, patchSchemaOf } from './common';
+import { caseLineUnits, caseStatuses, caseTransitionTargets, caseVerdicts, transportModes } from './vocabulary';
+
+/**
+ * Cases (interceptions): an officer records goods held at the border, submits them to the
+ * right holders of their brands, who answer; the officer then decides. See ARCHITECTURE.md, "Cases".
+ */
+export const CaseStatusSchema = z.enum(caseStatuses);
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+export const CaseVerdictSchema = z.enum(caseVerdicts);
+export const TransportModeSchema = z.enum(transportModes);
+
+const text = (max: number) => z.string().trim().min(1).max(max).nullable();
+/** ISO 4217 currency code, upper case. */
+export const CurrencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as EUR')
+  .describe('ISO 4217 currency code');
+
+export const CaseLineInputSchema = z
+  .strictObject({
+    productId: IdSchema.nullable().default(null).describe('A product of the catalog, when the goods match one'),
+    brandId: IdSchema.nullable()
+      .default(null)
+      .describe('The brand, for goods not in the catalog (with a product, the product’s brand is used)'),
+    description: text(2000).default(null).describe('What the goods are, in the officer’s words'),
+    quantity: z.number().positive().max(1e9),
+    unit: z.enum(caseLineUnits).default('pieces'),
+  })
+  .refine((line) => line.productId || line.brandId || line.description, {
+    message: 'a line needs a product, a brand or a description',
+  });
+export type CaseLineInput = z.input<typeof CaseLineInputSchema>;
+
+/** A draft: everything optional, saved as it is typed. */
+export const CaseInputSchema = z.strictObject({
+  declarationReference: text(100).default(null).describe('The customs declaration’s reference (MRN…)'),
+  transportMode: TransportModeSchema.nullable().default(null),
+  transportId: text(100).default(null).describe('Container, flight or vehicle'),
+  portOrOffice: text(200).default(null).describe('Port, airport or customs office'),
+  originCountry: CountrySchema.nullable().default(null),
+  consignmentCountry: CountrySchema.nullable().default(null),
+  destinationCountry: CountrySchema.nullable().default(null),
+  consignor: text(500).default(null),
+  consignee: text(500).default(null),
+  goodsDescription: text(2000).default(null).describe('The goods as the declaration describes them'),
+  declaredValue: z.number().nonnegative().max(1e12).nullable().default(null),
+  declaredCurrency: CurrencySchema.nullable().default(null),
+  goodsLocation: text(500).default(null).describe('Where the goods are held'),
+  assessment: text(5000).default(null).describe('Why the officer suspects the goods'),
+  lines: z.array(CaseLineInputSchema).max(200).default([]),
+});
+export type CaseInput = z.input<typeof CaseInputSchema>;
+/** Autosave: what is sent replaces the current value; `lines`, when sent, replaces them all. */
+export const CasePatchSchema = patchSchemaOf(CaseInputSchema);
+
+export const CaseAnswerInputSchema = z.strictObject({
+  verdict: CaseVerdictSchema,
+  comment: text(5000).default(null),
+});
+export const CaseTransitionInputSchema = z.strictObject({
+  to: z.enum(caseTransitionTargets),
+  reason: z.string().trim().min(1).max(2000),
+});
+export const CaseShareInputSchema = z.strictObject({
+  organisationId: IdSchema.describe('Another customs administration or agency'),
+});
+
+export const IdempotencyHeadersSchema = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Sent again with the same body, the first answer is replayed; never two cases'),
+});
+
+const Named = z.object({ id: IdSchema, name: z.string() });
+
+export const CaseLineSchema = z.object({
+  id: IdSchema,
+  product: z.object({ id: IdSchema, name: LocalizedTextSchema, reference: z.string().nullable() }).nullable(),
+  brand: Named.nullable(),
+  rightHolder: Named.nullable(),
+  description: z.string().nullable(),
+  quantity: z.number(),
+  unit: z.enum(caseLineUnits),
+});
+export const CaseAnswerSchema = z.object({
+  rightHolder: Named,
+  verdict: CaseVerdictSchema,
+  comment: z.string().nullable(),
+  answeredBy: Named,
+  answeredAt: z.iso.datetime(),
+});
+export const CaseEventSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(['created', 'status', 'answer', 'share']),
+  by: Named,
+  organisation: Named,
+  from: CaseStatusSchema.nullable(),
+  to: CaseStatusSchema.nullable(),
+  reason: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  at: z.iso.datetime(),
+});
+
+const caseFields = {
+  id: IdSchema,
+  reference: z.string().describe('`FR-2026-000042`: country, year, number'),
+  status: CaseStatusSchema,
+  organisation: Named.describe('The administration that opened the case'),
+  country: CountrySchema,
+  declarationReference: z.string().nullable(),
+  responseDeadline: z.iso.date().nullable().describe('The right holders’ answer is due by the end of this day'),
+  overdue: z.boolean().describe('Submitted, not yet answered, and the deadline has passed'),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+};
+
+export const CaseSchema = z.object({
+  ...caseFields,
+  createdBy: Named,
+  transportMode: TransportModeSchema.nullable(),
+  transportId: z.string().nullable(),
+  portOrOffice: z.string().nullable(),
+  originCountry: CountrySchema.nullable(),
+  consignmentCountry: CountrySchema.nullable(),
+  destinationCountry: CountrySchema.nullable(),
+  consignor: z.string().nullable(),
+  consignee: z.string().nullable(),
+  goodsDescription: z.string().nullable(),
+  declaredValue: z.number().nullable(),
+  declaredCurrency: z.string().nullable(),
+  goodsLocation: z.string().nullable(),
+  assessment: z.string().nullable(),
+  submittedAt: z.iso.datetime().nullable(),
+  answeredAt: z.iso.datetime().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  lines: z.array(CaseLineSchema).describe('A right holder sees only the lines of its brands'),
+  answers: z.array(CaseAnswerSchema).describe('A right holder sees only its own answer'),
+  shares: z.array(z.object({ organisation: Named, country: z.string().nullable(), sharedAt: z.iso.datetime() })),
+  events: z.array(CaseEventSchema),
+  can: z.object({
+    edit: z.boolean(),
+    submit: z.boolean(),
+    answer: z.boolean(),
+    share: z.boolean(),
+    transition: z.array(z.enum(caseTransitionTargets)),
+  }),
+});
+export type Case = z.infer<typeof CaseSchema>;
+
+export const CaseSummarySchema = z.object({ ...caseFields, lineCount: z.number().int() });
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+
+export const CaseListQuerySchema = PageQuerySchema.extend({
+  status: CaseStatusSchema.optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  country: CountrySchema.optional(),
+  q: z.string().trim().min(1).max(100).optional().describe('Start of a case or declaration reference'),
+}).strict();
+export const CaseListSchema = z.object({ items: z.array(CaseSummarySchema), nextCursor: z.string().nullable() });
+export type CaseList = z.infer<typeof CaseListSchema>;
+
+/** Anonymised counts for the secretariat: no references, no parties. */
+export const CaseStatsSchema = z.object({
+  groups: z.array(
+    z.object({
+      country: CountrySchema,
+      status: CaseStatusSchema,
+      month: z.string().describe('YYYY-MM'),
+      count: z.number().int(),
+    }),
+  ),
+  total: z.number().int(),
+});
+export type CaseStats = z.infer<typeof CaseStatsSchema>;
+export const CaseStatsQuerySchema = z.strictObject({
+  from: DateSchema.optional().describe('Cases created on or after this day'),
+});
