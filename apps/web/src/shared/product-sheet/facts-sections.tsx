@@ -1,6 +1,6 @@
 import type { ProductSheet } from '@verity/contract';
 import { useI18n } from '../../lib/i18n';
-import { displayNames } from './display-names';
+import { displayNames } from '../display-names';
 import type { SheetReader } from './sheet-context';
 
 /** Where the genuine product is made and sold: goods from elsewhere deserve a closer look. */

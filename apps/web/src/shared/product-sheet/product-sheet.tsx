@@ -3,7 +3,7 @@ import { useContext, useMemo, useState, type ReactNode } from 'react';
 import { AppContext } from '../../lib/app-context';
 import { useI18n } from '../../lib/i18n';
 import { ContactsSection } from './contacts-section';
-import { displayNames } from './display-names';
+import { displayNames } from '../display-names';
 import { IdentifiersSection, SupplyChainSection, TrademarksSection } from './facts-sections';
 import { FeatureList, GenuineVersusCounterfeit } from './feature-sections';
 import { PhotoThumb, PhotoZoom } from './photo-zoom';

@@ -1,7 +1,7 @@
 import type { Alert } from '@verity/contract';
 import { useI18n } from '../../lib/i18n';
 import { Link } from '../../lib/router';
-import { displayNames } from '../product-sheet/display-names';
+import { displayNames } from '../display-names';
 import { langAttribute, pickText } from '../product-sheet/localized';
 import './risk-alerts.css';
 

@@ -1,5 +1,5 @@
 import { useI18n } from '../../../lib/i18n';
-import { displayNames } from '../display-names';
+import { displayNames } from '../../../shared/display-names';
 import { parseCountries } from '../product-form';
 
 interface Props {

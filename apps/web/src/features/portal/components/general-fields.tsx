@@ -2,7 +2,7 @@ import type { Brand, Language } from '@verity/contract';
 import { languages } from '@verity/contract/values';
 import { useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
-import { displayNames } from '../display-names';
+import { displayNames } from '../../../shared/display-names';
 import { fieldIds, type ProductForm } from '../product-form';
 import { describedBy, FieldError } from './field-error';
 

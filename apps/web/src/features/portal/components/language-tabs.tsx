@@ -2,7 +2,7 @@ import type { Language } from '@verity/contract';
 import { languages } from '@verity/contract/values';
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../../../lib/i18n';
-import { displayNames } from '../display-names';
+import { displayNames } from '../../../shared/display-names';
 
 interface Props {
   /** Prefix of the tabs' and panel's ids (unique on the page). */

@@ -4,7 +4,7 @@ import { isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { deleteAlert, listOwnAlerts } from '../api';
-import { displayNames } from '../../../shared/product-sheet/display-names';
+import { displayNames } from '../../../shared/display-names';
 
 /** The right holder's risk alerts: what each says, to whom, until when; new, change, withdraw. */
 export function AlertsScreen() {

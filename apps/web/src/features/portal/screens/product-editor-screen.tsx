@@ -12,7 +12,7 @@ import { GeneralFields } from '../components/general-fields';
 import { IdentifiersEditor } from '../components/identifiers-editor';
 import { LanguageTabs } from '../components/language-tabs';
 import { PhotosEditor } from '../components/photos-editor';
-import { displayNames } from '../display-names';
+import { displayNames } from '../../../shared/display-names';
 import { DetailedApiError } from '../http';
 import {
   emptyForm,
