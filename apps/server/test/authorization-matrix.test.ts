@@ -20,6 +20,11 @@ interface World {
   image: string;
   file: string;
   alert: string;
+  /** Cases opened by customs with a line of this world's right holder (filled once sessions exist). */
+  caseDraft: string;
+  caseSubmitted: string;
+  caseAnswered: string;
+  caseDecided: string;
 }
 const worlds: Partial<Record<Owner, World>> = {};
 const sessions: Partial<Record<Role, Session>> = {};
@@ -28,6 +33,7 @@ let foreignRightHolder: Session;
 /** Per organisation: a colleague (member of that organisation alone) whom its administrators manage. */
 const colleagues = new Map<string, string>();
 let foreignUser: string;
+let shareTarget: string;
 
 async function buildWorld(owner: Session): Promise<World> {
   const brand = await t.factories.brand(owner);
@@ -53,7 +59,29 @@ async function buildWorld(owner: Session): Promise<World> {
     image: upload.id,
     file: upload.url.split('/').pop(),
     alert,
+    caseDraft: '',
+    caseSubmitted: '',
+    caseAnswered: '',
+    caseDecided: '',
   };
+}
+
+/**
+ * The world's cases, opened by `customs` (the officer's administration for the own world, a
+ * Spanish one for the foreign world): a draft without a right holder's line (submitting it gets
+ * past the policy to CASE_HAS_NO_LINES), submitted cases for answers and decisions.
+ */
+async function buildCases(w: World, customs: Session) {
+  const open = async (lines: unknown[]) => (await customs.request('POST', '/api/v1/cases', { lines })).json().id;
+  const submitted = async () => {
+    const id = await open([{ productId: w.product, quantity: 1 }]);
+    await customs.request('POST', `/api/v1/cases/${id}/submit`);
+    return id;
+  };
+  w.caseDraft = await open([{ description: 'Unbranded', quantity: 1 }]);
+  w.caseSubmitted = await submitted();
+  w.caseAnswered = await submitted();
+  w.caseDecided = await submitted();
 }
 
 /** A risk alert in force for France (the officers' country here) about a product. */
@@ -86,6 +114,10 @@ beforeAll(async () => {
       colleagues.set(organisationId, (await t.factories.user(colleagueRole(role), organisationId)).userId);
   }
   foreignUser = (await t.factories.user('right_holder_editor', foreignRightHolder.organisationId)).userId;
+  await buildCases(worlds.own, sessions.officer!);
+  const spanishCustoms = await t.factories.organisation('customs', 'ES');
+  await buildCases(worlds.foreign, await t.factories.user('officer', spanishCustoms.id));
+  shareTarget = (await t.factories.organisation('customs', 'BE')).id;
 });
 afterAll(() => t.close());
 
@@ -112,6 +144,18 @@ const foreignUsers = (ok: number) => (role: Role) =>
 const colleagueRole = (role: Role): Role =>
   role === 'administration_admin' ? 'officer' : role === 'right_holder_admin' ? 'right_holder_editor' : role;
 const colleagueOf = (s: Session) => colleagues.get(s.organisationId)!;
+/**
+ * Cases: customs (officers of the administration that opened it, admins of its country) and the
+ * right holders of its lines; the secretariat and providers never. The own world's cases are the
+ * officer's administration's (France, the admin's country) with the own right holder's lines;
+ * the foreign world's are Spain's with another right holder's: every caller finds them "not found".
+ */
+const CUSTOMS: Role[] = ['officer', 'administration_admin'];
+const caseReader = (role: Role, owner: Owner) =>
+  CUSTOMS.includes(role) || isRH(role) ? (owner === 'own' ? 200 : 404) : 403;
+const caseCustoms = (ok: number) => (role: Role, owner: Owner) =>
+  CUSTOMS.includes(role) ? (owner === 'own' ? ok : 404) : 403;
+const caseRightHolder = (ok: number) => (role: Role, owner: Owner) => (isRH(role) ? (owner === 'own' ? ok : 404) : 403);
 
 interface Case {
   method: string;
@@ -245,6 +289,68 @@ const cases: Case[] = [
     url: () => '/api/v1/imports',
     body: () => ({}),
     expected: (r) => (isRH(r) ? 415 : 403),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases',
+    url: () => '/api/v1/cases',
+    expected: (r) => (CUSTOMS.includes(r) || isRH(r) ? 200 : 403),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases',
+    url: () => '/api/v1/cases',
+    body: (w) => ({ lines: [{ productId: w.product, quantity: 2 }] }),
+    expected: (r) => (CUSTOMS.includes(r) ? 201 : 403),
+  },
+  { method: 'GET', route: '/api/v1/cases/stats', url: () => '/api/v1/cases/stats', expected: secretariatOnly(200) },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}',
+    url: (w) => `/api/v1/cases/${w.caseSubmitted}`,
+    expected: caseReader,
+  },
+  // Right holders never see drafts.
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id} (draft)',
+    url: (w) => `/api/v1/cases/${w.caseDraft}`,
+    expected: (r, o) => (isRH(r) ? 404 : caseReader(r, o)),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/cases/{id}',
+    url: (w) => `/api/v1/cases/${w.caseDraft}`,
+    body: () => ({ goodsLocation: 'Bay 4' }),
+    expected: caseCustoms(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/submit',
+    url: (w) => `/api/v1/cases/${w.caseDraft}/submit`,
+    expected: caseCustoms(422),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/answer',
+    url: (w) => `/api/v1/cases/${w.caseAnswered}/answer`,
+    body: () => ({ verdict: 'counterfeit' }),
+    expected: caseRightHolder(200),
+  },
+  // Allowed callers get past the policy to the workflow: a submitted case cannot be destroyed yet.
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/transition',
+    url: (w) => `/api/v1/cases/${w.caseDecided}/transition`,
+    body: () => ({ to: 'destroyed', reason: 'Matrix' }),
+    expected: caseCustoms(409),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/shares',
+    url: (w) => `/api/v1/cases/${w.caseSubmitted}/shares`,
+    body: () => ({ organisationId: shareTarget }),
+    expected: caseCustoms(200),
   },
   { method: 'GET', route: '/api/v1/auth/me', url: () => '/api/v1/auth/me', expected: () => 200 },
   // Everyone may change their own profile; there is no way to name another user's.
