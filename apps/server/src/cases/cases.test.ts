@@ -118,7 +118,9 @@ describe('drafts', () => {
       declaredValue: 99.9,
       declaredCurrency: 'EUR',
     });
+    expect(saved.json().lines).toHaveLength(1);
     saved = await officer.request('PATCH', `/api/v1/cases/${draft.id}`, { goodsLocation: 'Bay 4' });
+    expect(saved.statusCode).toBe(200);
     const reloaded = (await officer.request('GET', `/api/v1/cases/${draft.id}`)).json();
     expect(reloaded).toMatchObject({
       consignor: 'Shenzhen Trading Co.',
@@ -380,54 +382,5 @@ describe('tenancy', () => {
       organisationId: '00000000-0000-4000-8000-000000000000',
     });
     expect(unknown.statusCode).toBe(404);
-  });
-});
-
-describe('lists', () => {
-  it('filter by status and page with a cursor', async () => {
-    const mine = await t.factories.user('officer');
-    const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await mine.request('POST', '/api/v1/cases', {})).json().id);
-    const first = (await mine.request('GET', '/api/v1/cases?limit=2&status=draft')).json();
-    expect(first.items.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[1]]);
-    const second = (await mine.request('GET', `/api/v1/cases?limit=2&status=draft&cursor=${first.nextCursor}`)).json();
-    expect(second.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
-    expect(second.nextCursor).toBeNull();
-    expect((await mine.request('GET', '/api/v1/cases?status=submitted')).json().items).toEqual([]);
-    expect((await mine.request('GET', '/api/v1/cases?overdue=true')).json().items).toEqual([]);
-  });
-});
-
-describe('bad input', () => {
-  it('gets a 400 with a code: unknown fields, bad countries, a negative quantity, an empty line', async () => {
-    for (const body of [
-      { unknown: 1 },
-      { originCountry: 'fr' },
-      { destinationCountry: 'FRA' },
-      { declaredCurrency: 'euro' },
-      { transportMode: 'boat' },
-      { lines: [{ productId: productA.id, quantity: -1 }] },
-      { lines: [{ productId: productA.id, quantity: 0 }] },
-      { lines: [{ quantity: 1 }] },
-      { declaredValue: -5 },
-    ]) {
-      const response = await officer.request('POST', '/api/v1/cases', body);
-      expect(response.statusCode, JSON.stringify(body)).toBe(400);
-      expect(response.json().error.code).toBe('VALIDATION_FAILED');
-    }
-    const unknownProduct = await officer.request('POST', '/api/v1/cases', {
-      lines: [{ productId: '00000000-0000-4000-8000-000000000000', quantity: 1 }],
-    });
-    expect(unknownProduct.statusCode).toBe(404);
-    expect(unknownProduct.json().error.code).toBe('PRODUCT_NOT_FOUND');
-    const draftProduct = await t.factories.product(rhA, { status: 'draft' });
-    const hidden = await officer.request('POST', '/api/v1/cases', {
-      lines: [{ productId: draftProduct.id, quantity: 1 }],
-    });
-    expect(hidden.statusCode).toBe(404);
-    const badVerdict = await rhA.request('POST', `/api/v1/cases/00000000-0000-4000-8000-000000000000/answer`, {
-      verdict: 'maybe',
-    });
-    expect(badVerdict.statusCode).toBe(400);
   });
 });
