@@ -62,3 +62,18 @@ describe('bad input', () => {
     expect(badVerdict.statusCode).toBe(400);
   });
 });
+
+describe('idempotency under retries', () => {
+  it('requests racing with one key make one case, and all get its answer', async () => {
+    const key = `race-${Math.random()}`;
+    const body = { consignor: 'Racing Ltd', lines: [{ productId: productA.id, quantity: 1 }] };
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => officer.request('POST', '/api/v1/cases', body, { 'idempotency-key': key })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    const list = (await officer.request('GET', '/api/v1/cases?limit=100')).json();
+    expect(list.items.filter((c: { id: string }) => c.id === answers[0]!.json().id)).toHaveLength(1);
+    expect(list.items).toHaveLength(1);
+  });
+});
