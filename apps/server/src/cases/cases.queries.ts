@@ -202,11 +202,14 @@ export async function insertCase(db: Db, values: typeof cases.$inferInsert): Pro
   return row!.id;
 }
 
-export async function updateCase(db: Db, id: string, values: Partial<CaseColumns>) {
-  await db
+/** Changes a draft's columns, only while it is a draft (a submission may have just won). */
+export async function updateDraft(db: Db, id: string, values: Partial<CaseColumns>): Promise<boolean> {
+  const updated = await db
     .update(cases)
     .set({ ...values, updatedAt: new Date() })
-    .where(eq(cases.id, id));
+    .where(and(eq(cases.id, id), eq(cases.status, 'draft')))
+    .returning({ id: cases.id });
+  return updated.length > 0;
 }
 
 export async function replaceLines(db: Db, caseId: string, lines: LineValues[]) {

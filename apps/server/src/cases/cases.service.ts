@@ -253,8 +253,8 @@ export function createCasesService({ db, clock = () => new Date() }: { db: Db; c
   async function updateDraft(actor: Actor, id: string, patch: CasePatch): Promise<Case> {
     return db.transaction(async (tx) => {
       const row = await load(actor, 'case.edit', id, tx);
-      if (row.status !== 'draft') throw new AppError('CASE_STATE_INVALID', { status: row.status });
-      await q.updateCase(tx, id, columnsOf(patch));
+      if (row.status !== 'draft' || !(await q.updateDraft(tx, id, columnsOf(patch))))
+        throw new AppError('CASE_STATE_INVALID', { status: row.status });
       if (patch.lines) await q.replaceLines(tx, id, await resolveLines(tx, patch.lines));
       return presentById(actor, id, tx);
     });
