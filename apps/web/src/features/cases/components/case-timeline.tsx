@@ -26,7 +26,16 @@ export function CaseTimeline({ events }: { events: Case['events'] }) {
                 when: moment.format(new Date(event.at)),
               })}
             </p>
-            {event.reason && <p>{t('cases.reasonGiven', { reason: event.reason })}</p>}
+            {typeof event.details?.verdict === 'string' && (
+              <p>{t('cases.verdictGiven', { verdict: tx(`cases.verdict.${event.details.verdict}`) ?? '' })}</p>
+            )}
+            {event.reason && (
+              <p>
+                {event.kind === 'answer'
+                  ? t('cases.commentGiven', { comment: event.reason })
+                  : t('cases.reasonGiven', { reason: event.reason })}
+              </p>
+            )}
           </li>
         ))}
       </ol>

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { fill, messagesOf } from './support/messages';
+import { startServer, type RunningServer } from './support/server';
+
+const en = messagesOf('en');
+const c = en.cases;
+
+describe('a case: an officer opens it on a phone, the right holder answers, the officer decides', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A phone-sized page, signed in, in English. */
+  async function signedIn(email: string): Promise<Page> {
+    const context = await browser!.newContext({ locale: 'en-US', viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server!.baseUrl}/`);
+    await page.evaluate(() => localStorage.setItem('verity.language', 'en'));
+    await page.getByLabel(en.auth.email).fill(email);
+    await page.getByLabel(en.auth.password).fill('verity-demo');
+    await page.getByRole('button', { name: en.auth.submit }).click();
+    await page.getByRole('navigation').getByRole('link', { name: en.app.nav.cases }).waitFor();
+    return page;
+  }
+
+  const saved = (page: Page) => page.getByRole('status').filter({ hasText: c.save.saved }).waitFor();
+
+  it('goes from a draft to detained goods, each step on the timeline; another right holder never sees it', async () => {
+    const officer = await signedIn('officer@demo.test');
+    const productId = await officer.evaluate(async () => {
+      const response = await fetch('/api/v1/identify', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ input: '3790000000014' }),
+      });
+      return ((await response.json()) as { products: { id: string }[] }).products[0]!.id;
+    });
+
+    // The product sheet's "Open a case": a draft with one line of that product, at its own address.
+    await officer.goto(`${server!.baseUrl}/cases/new?product=${productId}`);
+    await officer.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseUrl = officer.url();
+    const title = officer.getByRole('heading', { level: 1, name: /^Case / });
+    await title.waitFor();
+    const reference = (await title.textContent())!.replace('Case ', '');
+    expect(reference).toMatch(/^FR-\d{4}-\d+$/);
+    await officer.getByText('Aurora Chronograph 42 mm').waitFor();
+
+    // Typed fields are saved on their own and survive a reload.
+    await officer.getByLabel(c.field.declarationReference).fill('26FR000000E2E0001');
+    await officer.getByLabel(c.field.originCountry).fill('cn');
+    await officer.getByText('China').waitFor();
+    await officer.getByLabel(c.field.assessment).fill('Dial misprinted, no serial number on the case back.');
+    await saved(officer);
+    await officer.reload();
+    await officer.getByLabel(c.field.declarationReference).waitFor();
+    expect(await officer.getByLabel(c.field.declarationReference).inputValue()).toBe('26FR000000E2E0001');
+    expect(await officer.getByLabel(c.field.originCountry).inputValue()).toBe('CN');
+    expect(await officer.getByLabel(c.field.assessment).inputValue()).toContain('Dial misprinted');
+
+    await officer.getByRole('button', { name: c.submit }).click();
+    await officer.getByRole('status').filter({ hasText: c.submitted }).waitFor();
+    await officer.getByText(c.status.submitted, { exact: true }).waitFor();
+
+    // The right holder finds it in its inbox and answers.
+    const rightHolder = await signedIn('rightholder@demo.test');
+    await rightHolder.getByRole('navigation').getByRole('link', { name: en.app.nav.cases }).click();
+    await rightHolder.getByRole('heading', { level: 1, name: c.inboxTitle }).waitFor();
+    await rightHolder.getByRole('link', { name: reference }).click();
+    await rightHolder.getByRole('radio', { name: c.verdict.counterfeit }).check();
+    await rightHolder.getByLabel(c.answer.comment).fill('Our chronographs have a serial number engraved.');
+    await rightHolder.getByRole('button', { name: c.answer.send }).click();
+    await rightHolder.getByRole('status').filter({ hasText: c.answer.sent }).waitFor();
+    await rightHolder.getByText(c.status.answered, { exact: true }).first().waitFor();
+    await rightHolder.context().close();
+
+    // The officer reads the answer and detains the goods, with the reason.
+    await officer.reload();
+    const answers = officer.getByRole('region', { name: c.answers });
+    await answers.getByText('Our chronographs have a serial number engraved.').waitFor();
+    await answers.getByText(c.verdict.counterfeit, { exact: true }).waitFor();
+    await officer.getByRole('button', { name: c.decide.detained }).click();
+    await officer.getByLabel(fill(c.decide.reason, { action: c.decide.detained })).fill('Counterfeit per right holder');
+    await officer.getByRole('button', { name: fill(c.decide.confirm, { action: c.decide.detained }) }).click();
+    await officer.getByRole('status').filter({ hasText: c.decide.done }).waitFor();
+    const timeline = officer.getByRole('region', { name: c.timeline });
+    for (const step of [
+      c.event.created,
+      fill(c.fromTo, { from: c.status.draft, to: c.status.submitted }),
+      c.event.answer,
+      fill(c.verdictGiven, { verdict: c.verdict.counterfeit }),
+      fill(c.fromTo, { from: c.status.submitted, to: c.status.answered }),
+      fill(c.fromTo, { from: c.status.answered, to: c.status.detained }),
+      fill(c.reasonGiven, { reason: 'Counterfeit per right holder' }),
+    ])
+      await timeline.getByText(step).first().waitFor();
+    expect(await timeline.getByRole('listitem').count()).toBe(5);
+    // Decided: no more decision to the same state.
+    await officer.getByText(c.status.detained, { exact: true }).first().waitFor();
+    await officer.context().close();
+
+    // Another right holder: not in its list, and its address is a not-found screen.
+    const other = await signedIn('rightholder2@demo.test');
+    await other.goto(`${server!.baseUrl}/cases?status=all`);
+    await other.getByRole('heading', { level: 1, name: c.inboxTitle }).waitFor();
+    await other.getByRole('status').filter({ hasText: /\d/ }).waitFor();
+    expect(await other.getByRole('link', { name: reference }).count()).toBe(0);
+    await other.goto(caseUrl);
+    await other.getByRole('heading', { level: 1, name: c.notFound }).waitFor();
+    await other.context().close();
+  });
+});
