@@ -46,9 +46,31 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
       return ((await response.json()) as { products: { id: string }[] }).products[0]!.id;
     });
 
+    const drafts = () =>
+      officer.evaluate(async () => {
+        const response = await fetch('/api/v1/cases?status=draft&limit=100', {
+          headers: { accept: 'application/json' },
+        });
+        return ((await response.json()) as { items: unknown[] }).items.length;
+      });
+    const draftsBefore = await drafts();
+
     // The product sheet's "Open a case": a draft with one line of that product, at its own address.
+    // The server's first answer is lost on the way: "Try again" sends the same Idempotency-Key,
+    // so the phone gets the case the server already made, not a second one.
+    let lost = false;
+    await officer.route('**/api/v1/cases', async (route) => {
+      if (lost || route.request().method() !== 'POST') return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
     await officer.goto(`${server!.baseUrl}/cases/new?product=${productId}`);
+    await officer.getByRole('alert').filter({ hasText: en.errors.NETWORK_ERROR }).waitFor();
+    await officer.getByRole('button', { name: c.retry }).click();
     await officer.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await officer.unrouteAll();
+    expect(await drafts()).toBe(draftsBefore + 1);
     const caseUrl = officer.url();
     const title = officer.getByRole('heading', { level: 1, name: /^Case / });
     await title.waitFor();
@@ -105,8 +127,10 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
     ])
       await timeline.getByText(step).first().waitFor();
     expect(await timeline.getByRole('listitem').count()).toBe(5);
-    // Decided: no more decision to the same state.
     await officer.getByText(c.status.detained, { exact: true }).first().waitFor();
+    await officer.getByRole('link', { name: c.backToList }).click();
+    await officer.getByRole('heading', { level: 1, name: c.title }).waitFor();
+    await officer.getByRole('listitem').filter({ hasText: reference }).getByText(c.status.detained).waitFor();
     await officer.context().close();
 
     // Another right holder: not in its list, and its address is a not-found screen.
