@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { fill, messagesOf } from './support/messages';
 import { startServer, type RunningServer } from './support/server';
@@ -89,6 +90,7 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
     expect(await officer.getByLabel(c.field.declarationReference).inputValue()).toBe('26FR000000E2E0001');
     expect(await officer.getByLabel(c.field.originCountry).inputValue()).toBe('CN');
     expect(await officer.getByLabel(c.field.assessment).inputValue()).toContain('Dial misprinted');
+    expect(await axeViolations(officer)).toEqual([]);
 
     await officer.getByRole('button', { name: c.submit }).click();
     await officer.getByRole('status').filter({ hasText: c.submitted }).waitFor();
@@ -99,6 +101,8 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
     await rightHolder.getByRole('navigation').getByRole('link', { name: en.app.nav.cases }).click();
     await rightHolder.getByRole('heading', { level: 1, name: c.inboxTitle }).waitFor();
     await rightHolder.getByRole('link', { name: reference }).click();
+    await rightHolder.getByRole('heading', { name: c.answer.title }).waitFor();
+    expect(await axeViolations(rightHolder)).toEqual([]);
     await rightHolder.getByRole('radio', { name: c.verdict.counterfeit }).check();
     await rightHolder.getByLabel(c.answer.comment).fill('Our chronographs have a serial number engraved.');
     await rightHolder.getByRole('button', { name: c.answer.send }).click();
@@ -127,10 +131,12 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
     ])
       await timeline.getByText(step).first().waitFor();
     expect(await timeline.getByRole('listitem').count()).toBe(5);
+    expect(await axeViolations(officer)).toEqual([]);
     await officer.getByText(c.status.detained, { exact: true }).first().waitFor();
     await officer.getByRole('link', { name: c.backToList }).click();
     await officer.getByRole('heading', { level: 1, name: c.title }).waitFor();
     await officer.getByRole('listitem').filter({ hasText: reference }).getByText(c.status.detained).waitFor();
+    expect(await axeViolations(officer)).toEqual([]);
     await officer.context().close();
 
     // Another right holder: not in its list, and its address is a not-found screen.
