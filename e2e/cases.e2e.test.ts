@@ -131,6 +131,10 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
     ])
       await timeline.getByText(step).first().waitFor();
     expect(await timeline.getByRole('listitem').count()).toBe(5);
+    await officer
+      .getByRole('region', { name: c.goods })
+      .getByText(fill(c.amount.pieces_one, { count: 1 }))
+      .waitFor();
     expect(await axeViolations(officer)).toEqual([]);
     await officer.getByText(c.status.detained, { exact: true }).first().waitFor();
     await officer.getByRole('link', { name: c.backToList }).click();

@@ -46,10 +46,7 @@ export function CaseDetails({ shown }: { shown: Case }) {
                 </strong>
                 {line.brand && <span className="muted"> · {line.brand.name}</span>}
                 <br />
-                {t('cases.line.amount', {
-                  quantity: new Intl.NumberFormat(lang).format(line.quantity),
-                  unit: tx(`cases.unit.${line.unit}`) ?? line.unit,
-                })}
+                {tx(`cases.amount.${line.unit}`, { count: line.quantity }) ?? `${line.quantity} ${line.unit}`}
                 {line.product && line.description && <p>{line.description}</p>}
               </li>
             ))}
