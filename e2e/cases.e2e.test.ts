@@ -84,8 +84,18 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
     await officer.getByLabel(c.field.originCountry).fill('cn');
     await officer.getByText('China').waitFor();
     await officer.getByLabel(c.field.assessment).fill('Dial misprinted, no serial number on the case back.');
+    // Goods that bear the brand but match no product of the catalog: the brand only, described.
+    await officer.getByRole('button', { name: c.line.add }).click();
+    await officer.getByLabel(c.line.find).fill('Aurora');
+    await officer.getByRole('button', { name: c.line.findButton }).click();
+    await officer.getByRole('button', { name: fill(c.line.chooseBrand, { brand: 'Aurora' }) }).click();
+    const line2 = officer.getByRole('group', { name: fill(c.line.legend, { position: 2 }) });
+    await line2.getByLabel(c.line.description).fill('Watch straps with the logo');
+    await line2.getByLabel(c.line.quantity).fill('12');
+    await line2.getByLabel(c.line.unit).selectOption('pairs');
     await saved(officer);
     await officer.reload();
+    await officer.getByText(fill(c.line.brandOnly, { brand: 'Aurora' })).waitFor();
     await officer.getByLabel(c.field.declarationReference).waitFor();
     expect(await officer.getByLabel(c.field.declarationReference).inputValue()).toBe('26FR000000E2E0001');
     expect(await officer.getByLabel(c.field.originCountry).inputValue()).toBe('CN');
@@ -134,6 +144,10 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
     await officer
       .getByRole('region', { name: c.goods })
       .getByText(fill(c.amount.pieces_one, { count: 1 }))
+      .waitFor();
+    await officer
+      .getByRole('region', { name: c.goods })
+      .getByText(fill(c.amount.pairs_other, { count: 12 }))
       .waitFor();
     expect(await axeViolations(officer)).toEqual([]);
     await officer.getByText(c.status.detained, { exact: true }).first().waitFor();

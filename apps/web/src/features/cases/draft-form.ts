@@ -25,6 +25,8 @@ export interface DraftLine {
   key: string;
   productId: string | null;
   productName: string | null;
+  /** For goods not in the catalog: the brand they bear (a product's brand comes with it). */
+  brandId: string | null;
   brandName: string | null;
   description: string;
   quantity: string;
@@ -51,6 +53,7 @@ export function draftOf(opened: Case, lang: string): Draft {
     productName: line.product
       ? (line.product.name[lang as keyof typeof line.product.name] ?? Object.values(line.product.name)[0] ?? null)
       : null,
+    brandId: line.product ? null : (line.brand?.id ?? null),
     brandName: line.brand?.name ?? null,
     description: line.description ?? '',
     quantity: String(line.quantity),
@@ -75,7 +78,7 @@ export const parseAmount = (typed: string) => (typed.trim() ? Number(typed.trim(
 export const lineProblem = (line: DraftLine): string | null =>
   !(parseAmount(line.quantity) > 0)
     ? 'cases.problem.quantity'
-    : !line.productId && !line.description.trim()
+    : !line.productId && !line.brandId && !line.description.trim()
       ? 'cases.problem.lineEmpty'
       : null;
 
@@ -97,6 +100,7 @@ export function patchOf({ fields, lines }: Draft): Partial<CaseInput> {
     .filter((line) => !lineProblem(line))
     .map((line) => ({
       productId: line.productId,
+      brandId: line.productId ? null : line.brandId,
       description: line.description.trim() || null,
       quantity: parseAmount(line.quantity),
       unit: line.unit,

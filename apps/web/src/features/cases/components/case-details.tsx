@@ -42,7 +42,7 @@ export function CaseDetails({ shown }: { shown: Case }) {
                 <strong>
                   {line.product
                     ? (line.product.name[lang] ?? Object.values(line.product.name)[0])
-                    : (line.description ?? '')}
+                    : (line.description ?? t('cases.line.brandOnly', { brand: line.brand?.name ?? '' }))}
                 </strong>
                 {line.brand && <span className="muted"> · {line.brand.name}</span>}
                 <br />

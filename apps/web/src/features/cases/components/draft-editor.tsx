@@ -48,6 +48,7 @@ export function DraftEditor({ opened, onChanged }: { opened: Case; onChanged: (u
           key: crypto.randomUUID(),
           productId: null,
           productName: null,
+          brandId: null,
           brandName: null,
           description: '',
           quantity: '1',

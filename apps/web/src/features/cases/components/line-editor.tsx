@@ -18,16 +18,22 @@ export function LineEditor(props: {
   return (
     <fieldset className="case-line card">
       <legend>{t('cases.line.legend', { position })}</legend>
-      {line.productId ? (
+      {line.productId || line.brandId ? (
         <div className="case-line-product">
           <p>
-            <strong>{line.productName}</strong>
-            {line.brandName && <span className="muted"> · {line.brandName}</span>}
+            {line.productName ? (
+              <>
+                <strong>{line.productName}</strong>
+                {line.brandName && <span className="muted"> · {line.brandName}</span>}
+              </>
+            ) : (
+              <strong>{t('cases.line.brandOnly', { brand: line.brandName ?? '' })}</strong>
+            )}
           </p>
           <button
             type="button"
             className="button"
-            onClick={() => onChange({ ...line, productId: null, productName: null, brandName: null })}
+            onClick={() => onChange({ ...line, productId: null, productName: null, brandId: null, brandName: null })}
           >
             {t('cases.line.changeProduct')}
           </button>
@@ -35,7 +41,16 @@ export function LineEditor(props: {
       ) : (
         <ProductFinder
           onChoose={(product) =>
-            onChange({ ...line, productId: product.id, productName: product.name, brandName: product.brand.name })
+            onChange({
+              ...line,
+              productId: product.id,
+              productName: product.name,
+              brandId: null,
+              brandName: product.brand.name,
+            })
+          }
+          onChooseBrand={(brand) =>
+            onChange({ ...line, productId: null, productName: null, brandId: brand.id, brandName: brand.name })
           }
         />
       )}

@@ -4,8 +4,15 @@ import { isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { identifyProducts } from '../api';
 
-/** Finds a catalog product by a typed GTIN, code or name (the identify API), and picks one. */
-export function ProductFinder({ onChoose }: { onChoose: (product: ProductSummary) => void }) {
+/**
+ * Finds a catalog product by a typed GTIN, code or name (the identify API), and picks one — or
+ * only its brand, for goods that bear the brand but match no product of the catalog.
+ */
+export function ProductFinder(props: {
+  onChoose: (product: ProductSummary) => void;
+  onChooseBrand: (brand: ProductSummary['brand']) => void;
+}) {
+  const { onChoose, onChooseBrand } = props;
   const i18n = useI18n();
   const { t, lang } = i18n;
   const id = useId();
@@ -58,6 +65,13 @@ export function ProductFinder({ onChoose }: { onChoose: (product: ProductSummary
             <li key={product.id}>
               <button type="button" className="button" onClick={() => onChoose(product)}>
                 {t('cases.line.choose', { name: product.name, brand: product.brand.name })}
+              </button>
+            </li>
+          ))}
+          {[...new Map(found.map((product) => [product.brand.id, product.brand])).values()].map((brand) => (
+            <li key={brand.id}>
+              <button type="button" className="button" onClick={() => onChooseBrand(brand)}>
+                {t('cases.line.chooseBrand', { brand: brand.name })}
               </button>
             </li>
           ))}
