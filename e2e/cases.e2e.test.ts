@@ -157,6 +157,21 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
     expect(await axeViolations(officer)).toEqual([]);
     await officer.context().close();
 
+    // The administration's admin: the country's cases, filtered in the URL.
+    const admin = await signedIn('customs-admin@demo.test');
+    await admin.getByRole('navigation').getByRole('link', { name: en.app.nav.cases }).click();
+    await admin.getByRole('heading', { level: 1, name: c.title }).waitFor();
+    await admin.getByLabel(c.filters.status).selectOption('detained');
+    await admin.getByLabel(c.filters.country).fill('fr');
+    await admin.getByRole('button', { name: c.filters.apply }).click();
+    await admin.waitForURL(/\/cases\?status=detained&country=FR$/);
+    await admin.getByRole('link', { name: reference }).waitFor();
+    await admin.getByLabel(c.filters.overdue).check();
+    await admin.getByRole('button', { name: c.filters.apply }).click();
+    await admin.getByText(c.none).waitFor();
+    expect(admin.url()).toMatch(/overdue=true/);
+    await admin.context().close();
+
     // Another right holder: not in its list, and its address is a not-found screen.
     const other = await signedIn('rightholder2@demo.test');
     await other.goto(`${server!.baseUrl}/cases?status=all`);

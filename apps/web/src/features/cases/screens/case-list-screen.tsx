@@ -87,7 +87,7 @@ export function CaseListScreen({ query }: { query: URLSearchParams }) {
   return (
     <section className="cases" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{title}</h1>
-      {role === 'officer' && (
+      {(role === 'officer' || role === 'administration_admin') && (
         <Link className="button primary case-new" to="/cases/new">
           {t('cases.new')}
         </Link>
