@@ -6,6 +6,7 @@ import { fill, messagesOf } from './support/messages';
 import { startServer, type RunningServer } from './support/server';
 
 const en = messagesOf('en');
+const fr = messagesOf('fr');
 const c = en.cases;
 
 describe('a case: an officer opens it on a phone, the right holder answers, the officer decides', () => {
@@ -180,6 +181,10 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
     expect(await other.getByRole('link', { name: reference }).count()).toBe(0);
     await other.goto(caseUrl);
     await other.getByRole('heading', { level: 1, name: c.notFound }).waitFor();
+    // In French, the same screen.
+    await other.getByLabel(en.app.language).selectOption('fr');
+    await other.getByRole('heading', { level: 1, name: fr.cases.notFound }).waitFor();
+    await other.getByRole('link', { name: fr.cases.backToList }).waitFor();
     await other.context().close();
   });
 });

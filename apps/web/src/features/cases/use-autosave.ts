@@ -4,8 +4,8 @@ import { isApiError } from '../../lib/api';
 export type SaveState = { kind: 'idle' | 'pending' | 'saving' | 'saved' } | { kind: 'failed'; code: string };
 
 /**
- * Saves `body` ~600 ms after the last change, one request at a time, and once more when the
- * screen goes away. `flush()` saves now (before submitting) and tells whether all is saved.
+ * Saves `body` ~600 ms after the last change, one request at a time, and at once when the
+ * screen goes away or the page is hidden. `flush()` saves now (before submitting) and tells whether all is saved.
  */
 export function useAutosave(body: unknown, save: (body: unknown) => Promise<unknown>, delay = 600) {
   const json = JSON.stringify(body);
@@ -40,8 +40,17 @@ export function useAutosave(body: unknown, save: (body: unknown) => Promise<unkn
     return () => clearTimeout(timer);
   }, [json, flush, delay]);
 
-  // Leaving the screen with changes not sent yet: send them.
-  useEffect(() => () => void flush(), [flush]);
+  // Leaving the screen, or the phone switching to another app, with changes not sent yet: send them.
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      document.removeEventListener('visibilitychange', onHidden);
+      void flush();
+    };
+  }, [flush]);
 
   return { state, flush };
 }
