@@ -119,6 +119,10 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
     await rightHolder.getByRole('button', { name: c.answer.send }).click();
     await rightHolder.getByRole('status').filter({ hasText: c.answer.sent }).waitFor();
     await rightHolder.getByText(c.status.answered, { exact: true }).first().waitFor();
+    // Its answer may still be changed: the form starts from it.
+    await rightHolder.reload();
+    await rightHolder.getByRole('radio', { name: c.verdict.counterfeit }).waitFor();
+    expect(await rightHolder.getByRole('radio', { name: c.verdict.counterfeit }).isChecked()).toBe(true);
     await rightHolder.context().close();
 
     // The officer reads the answer and detains the goods, with the reason.

@@ -5,13 +5,21 @@ import { isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { answerCase } from '../api';
 
-/** The right holder's verdict on its lines of the case (a new answer replaces its earlier one). */
-export function AnswerForm({ caseId, onAnswered }: { caseId: string; onAnswered: (updated: Case) => void }) {
+/**
+ * The right holder's verdict on its lines of the case, starting from its earlier answer if any
+ * (a new answer replaces it).
+ */
+export function AnswerForm(props: {
+  caseId: string;
+  earlier: Case['answers'][number] | undefined;
+  onAnswered: (updated: Case) => void;
+}) {
+  const { caseId, earlier, onAnswered } = props;
   const i18n = useI18n();
   const { t, tx } = i18n;
   const id = useId();
-  const [verdict, setVerdict] = useState<string | null>(null);
-  const [comment, setComment] = useState('');
+  const [verdict, setVerdict] = useState<string | null>(earlier?.verdict ?? null);
+  const [comment, setComment] = useState(earlier?.comment ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

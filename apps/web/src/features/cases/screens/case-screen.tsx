@@ -75,7 +75,9 @@ export function CaseScreen({ caseId }: { caseId: string }) {
         <DraftEditor opened={shown} onChanged={changed(t('cases.submitted'))} />
       ) : (
         <>
-          {shown.can.answer && <AnswerForm caseId={shown.id} onAnswered={changed(t('cases.answer.sent'))} />}
+          {shown.can.answer && (
+            <AnswerForm caseId={shown.id} earlier={shown.answers[0]} onAnswered={changed(t('cases.answer.sent'))} />
+          )}
           {shown.can.transition.length > 0 && (
             <DecisionForm shown={shown} onDecided={changed(t('cases.decide.done'))} />
           )}
