@@ -27,8 +27,8 @@ interface Props {
 export function UsersTable({ users, labelledBy, ...rest }: Props) {
   const { t } = useI18n();
   return (
-    <div className="admin-table-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
-      <table className="admin-table">
+    <div className="table-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      <table className="data-table">
         <thead>
           <tr>
             <th scope="col">{t('admin.name')}</th>

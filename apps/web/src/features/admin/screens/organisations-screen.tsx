@@ -114,8 +114,8 @@ export function OrganisationsScreen({ filters }: { filters: OrganisationFilters 
         {page?.items.length === 0 && <p className="empty">{t('admin.none')}</p>}
       </div>
       {page && page.items.length > 0 && (
-        <div className="admin-table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
-          <table className="admin-table">
+        <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
+          <table className="data-table">
             <thead>
               <tr>
                 <th scope="col">{t('admin.name')}</th>

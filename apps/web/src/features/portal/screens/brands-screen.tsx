@@ -83,7 +83,7 @@ export function BrandsScreen() {
       {brands?.length === 0 && <p className="empty">{t('portal.brands.none')}</p>}
       {brands && brands.length > 0 && (
         <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
-          <table className="portal-table">
+          <table className="data-table">
             <thead>
               <tr>
                 <th scope="col">{t('portal.brands.name')}</th>

@@ -200,7 +200,7 @@ export function ImportScreen() {
                 <p className="notice">{t('portal.import.errorsCapped', { count: state.report.errors.length })}</p>
               )}
               <div className="table-scroll" role="region" aria-labelledby={`${id}-errors`} tabIndex={0}>
-                <table className="portal-table">
+                <table className="data-table">
                   <caption id={`${id}-errors`}>{t('portal.import.errorsTitle')}</caption>
                   <thead>
                     <tr>

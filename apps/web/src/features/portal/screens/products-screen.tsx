@@ -176,7 +176,7 @@ export function ProductsScreen({ query }: { query: URLSearchParams }) {
       )}
       {state.items.length > 0 && (
         <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
-          <table className="portal-table">
+          <table className="data-table">
             <thead>
               <tr>
                 <th scope="col">{t('portal.products.name')}</th>
