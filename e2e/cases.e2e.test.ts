@@ -4,6 +4,7 @@ import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { fill, messagesOf } from './support/messages';
 import { startServer, type RunningServer } from './support/server';
+import { signedInPhone } from './support/sign-in';
 
 const en = messagesOf('en');
 const fr = messagesOf('fr');
@@ -23,14 +24,7 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
 
   /** A phone-sized page, signed in, in English. */
   async function signedIn(email: string): Promise<Page> {
-    const context = await browser!.newContext({ locale: 'en-US', viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server!.baseUrl}/`);
-    await page.evaluate(() => localStorage.setItem('verity.language', 'en'));
-    await page.getByLabel(en.auth.email).fill(email);
-    await page.getByLabel(en.auth.password).fill('verity-demo');
-    await page.getByRole('button', { name: en.auth.submit }).click();
+    const page = await signedInPhone(browser!, server!.baseUrl, email);
     await page.getByRole('navigation').getByRole('link', { name: en.app.nav.cases }).waitFor();
     return page;
   }

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { messagesOf } from './support/messages';
 import { startServer, type RunningServer } from './support/server';
+import { signedInPhone } from './support/sign-in';
 
 const en = messagesOf('en');
 
@@ -18,17 +19,8 @@ describe('a right holder warns the customs of a country, whose officers then see
     await server?.stop();
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser!.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server!.baseUrl}/`);
-    await page.evaluate(() => localStorage.setItem('verity.language', 'en'));
-    await page.getByLabel(en.auth.email).fill(email);
-    await page.getByLabel(en.auth.password).fill('verity-demo');
-    await page.getByRole('button', { name: en.auth.submit }).click();
-    return page;
-  }
+  const signedIn = (email: string): Promise<Page> =>
+    signedInPhone(browser!, server!.baseUrl, email, { width: 390, height: 844 });
 
   it('publishes an alert about the diver watch to Spain; a Spanish officer sees it, a French one does not', async () => {
     const title = 'Fake Aurora Diver 300 in air freight';
