@@ -1,7 +1,7 @@
 import type { Language, LocalizedText } from '@verity/contract';
-import { date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../organisations/organisations.tables';
-import { products } from '../catalog/catalog.tables';
+import { files, products } from '../catalog/catalog.tables';
 
 /** A right holder's risk alert, targeted at countries for a period. */
 export const riskAlerts = pgTable(
@@ -41,4 +41,27 @@ export const riskAlertProducts = pgTable(
       .references(() => products.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.alertId, t.productId] }), index('risk_alert_products_product_idx').on(t.productId)],
+);
+
+/** Pictures of a risk alert (e.g. a seized fake), stored like product photos. */
+export const riskAlertImages = pgTable(
+  'risk_alert_images',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => riskAlerts.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    thumbnailFileId: uuid('thumbnail_file_id')
+      .notNull()
+      .references(() => files.id),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    contentType: text('content_type').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('risk_alert_images_alert_idx').on(t.alertId, t.position)],
 );

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { OrganisationKind, Role, Language } from '@verity/contract';
 
 export const organisations = pgTable(
@@ -9,9 +10,15 @@ export const organisations = pgTable(
     name: text('name').notNull(),
     country: text('country'),
     active: boolean('active').notNull().default(true),
+    /** A customs administration's answer deadline for its cases, in working days (null: 10, as in EU Regulation 608/2013). */
+    caseResponseWorkingDays: integer('case_response_working_days'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('organisations_kind_idx').on(t.kind), index('organisations_name_idx').on(t.name, t.id)],
+  (t) => [
+    index('organisations_kind_idx').on(t.kind),
+    index('organisations_name_idx').on(t.name, t.id),
+    check('organisations_case_response_days_check', sql`${t.caseResponseWorkingDays} between 1 and 60`),
+  ],
 );
 
 export const users = pgTable(
