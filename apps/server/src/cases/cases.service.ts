@@ -16,6 +16,7 @@ import * as q from './cases.queries';
 import { caseScopeSql, lineScopeSql, managesCase } from './cases.scope';
 import { idempotent, type StoredAnswer } from './idempotency';
 import { addWorkingDays, RESPONSE_WORKING_DAYS } from './working-days';
+import { noNotices, type CaseNotifier } from './case-notices';
 
 type CaseInput = z.output<typeof CaseInputSchema>;
 type CasePatch = z.output<typeof CasePatchSchema>;
@@ -51,7 +52,16 @@ function columnsOf(input: Partial<CaseInput>): Partial<q.CaseColumns> {
 }
 
 /** Cases: drafts, submission to the right holders, their answers, the officers' decisions. */
-export function createCasesService({ db, clock = () => new Date() }: { db: Db; clock?: () => Date }) {
+export function createCasesService({
+  db,
+  clock = () => new Date(),
+  notify = noNotices,
+}: {
+  db: Db;
+  clock?: () => Date;
+  /** Told of each change inside its transaction (notifications' outbox). */
+  notify?: CaseNotifier;
+}) {
   const today = () => clock().toISOString().slice(0, 10);
 
   /**
@@ -281,6 +291,13 @@ export function createCasesService({ db, clock = () => new Date() }: { db: Db; c
         toStatus: 'submitted',
         details: { responseDeadline, workingDays: RESPONSE_WORKING_DAYS },
       });
+      await notify(tx, {
+        event: 'case.submitted',
+        caseId: id,
+        by: actor,
+        to: { customs: false, rightHolders: 'all' },
+        data: { responseDeadline },
+      });
       return { status: 200, body: await presentById(actor, id, tx) };
     });
   }
@@ -311,6 +328,13 @@ export function createCasesService({ db, clock = () => new Date() }: { db: Db; c
         organisationId: actor.organisationId,
         reason: input.comment,
         details: { verdict: input.verdict },
+      });
+      await notify(tx, {
+        event: 'case.answered',
+        caseId: id,
+        by: actor,
+        to: { customs: true, rightHolders: [] },
+        data: { verdict: input.verdict },
       });
       const involved = await q.involvedRightHolders(tx, id);
       if (row.status === 'submitted' && involved.every((r) => r.answered)) {
@@ -346,6 +370,13 @@ export function createCasesService({ db, clock = () => new Date() }: { db: Db; c
         toStatus: input.to,
         reason: input.reason,
       });
+      await notify(tx, {
+        event: 'case.status',
+        caseId: id,
+        by: actor,
+        to: { customs: true, rightHolders: row.status === 'draft' ? [] : 'all' },
+        data: { from: row.status, to: input.to },
+      });
       return presentById(actor, id, tx);
     });
   }
@@ -366,6 +397,13 @@ export function createCasesService({ db, clock = () => new Date() }: { db: Db; c
           organisationId: actor.organisationId,
           details: { organisationId },
         });
+      await notify(tx, {
+        event: 'case.shared',
+        caseId: id,
+        by: actor,
+        to: { customs: true, rightHolders: [] },
+        data: { organisationId },
+      });
       return presentById(actor, id, tx);
     });
   }
