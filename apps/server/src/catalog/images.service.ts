@@ -1,18 +1,11 @@
-import sharp, { type OutputInfo } from 'sharp';
 import type { Db } from '../platform/db';
 import { AppError } from '../platform/errors';
+import { processImage } from '../platform/images';
 import { authorizeOn, type Actor } from '../platform/policy';
 import * as q from './catalog.queries';
 import { productAsOwned } from './catalog.scope';
 import * as images from './images.queries';
 import { fileUrl } from './products.present';
-
-/** What we accept, judged from the bytes (sharp's decoder), never from the name or header. */
-const acceptedFormats = new Set(['jpeg', 'png', 'webp', 'avif', 'heif']);
-const MAX_SIDE = 2048;
-const THUMB_SIDE = 320;
-/** Refuse decompression bombs: at most 50 megapixels. */
-const MAX_PIXELS = 50_000_000;
 
 export function createImagesService({
   db,
@@ -38,53 +31,28 @@ export function createImagesService({
     const product = await productForWrite(actor, productId);
     const upload = await readUpload();
     if (upload.length > maxImageBytes) throw new AppError('IMAGE_TOO_LARGE', { maxBytes: maxImageBytes });
-    let format: string | undefined;
-    try {
-      format = (await sharp(upload, { limitInputPixels: MAX_PIXELS }).metadata()).format;
-    } catch {
-      throw new AppError('IMAGE_TYPE_NOT_ALLOWED');
-    }
-    if (!format || !acceptedFormats.has(format)) throw new AppError('IMAGE_TYPE_NOT_ALLOWED', { format });
-    let main: { data: Buffer; info: OutputInfo };
-    let thumb: Buffer;
-    try {
-      const base = sharp(upload, { limitInputPixels: MAX_PIXELS }).rotate();
-      const keepsAlpha = format === 'png';
-      const resized = base
-        .clone()
-        .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true });
-      main = await (keepsAlpha ? resized.png() : resized.jpeg({ quality: 85, mozjpeg: true })).toBuffer({
-        resolveWithObject: true,
-      });
-      thumb = await base
-        .clone()
-        .resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 75 })
-        .toBuffer();
-    } catch {
-      throw new AppError('IMAGE_UNREADABLE');
-    }
-    const contentType = format === 'png' ? 'image/png' : 'image/jpeg';
+    const processed = await processImage(upload);
+    const contentType = processed.contentType;
     const image = await db.transaction(async (tx) => {
       const fileId = await images.insertFile(tx, {
         organisationId: product.organisationId,
         contentType,
-        bytes: main.data,
-        size: main.data.length,
+        bytes: processed.data,
+        size: processed.data.length,
       });
       const thumbnailFileId = await images.insertFile(tx, {
         organisationId: product.organisationId,
-        contentType: 'image/webp',
-        bytes: thumb,
-        size: thumb.length,
+        contentType: processed.thumbnailContentType,
+        bytes: processed.thumbnail,
+        size: processed.thumbnail.length,
       });
       const row = await images.insertProductImage(tx, {
         productId,
         organisationId: product.organisationId,
         fileId,
         thumbnailFileId,
-        width: main.info.width,
-        height: main.info.height,
+        width: processed.width,
+        height: processed.height,
         contentType,
         position: await images.nextImagePosition(tx, productId),
       });
