@@ -32,6 +32,7 @@ import { createIdentify } from './identify/identify.module';
 import { createAlerts } from './alerts/alerts.module';
 import { createImports } from './imports/imports.module';
 import { createCases } from './cases/cases.module';
+import { createNotifications } from './notifications/notifications.module';
 import { serveWebApp } from './platform/web';
 import type { TlsFiles } from './platform/tls';
 
@@ -39,10 +40,12 @@ export interface AppDeps {
   database: Database;
   /** Key and certificate to serve HTTPS with (platform/tls.ts); plain HTTP without. */
   tls?: TlsFiles;
+  /** The time for cases' deadlines and notifications (tests move it). */
+  clock?: () => Date;
 }
 
 /** Builds the whole server. Tests call this with a test config and database. */
-export async function buildApp(config: Config, { database, tls }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(config: Config, { database, tls, clock }: AppDeps): Promise<FastifyInstance> {
   // Typed as the plain HTTP server: the routes do not care which one carries them.
   const createServer = Fastify as unknown as (
     options: FastifyHttpOptions<Server> & { https?: TlsFiles },
@@ -147,7 +150,11 @@ export async function buildApp(config: Config, { database, tls }: AppDeps): Prom
   await app.register(alerts.routes);
   await app.register(createIdentify({ catalog: catalog.service, alerts: alerts.service }).routes);
   await app.register(createImports({ catalog: catalog.service, maxImportBytes: config.maxImportBytes }).routes);
-  await app.register(createCases({ db: database.db }).routes);
+  const notifications = createNotifications({ database, config, clock });
+  await app.register(
+    createCases({ db: database.db, clock, notify: notifications.notify, maxUploadBytes: config.maxImageBytes }).routes,
+  );
+  await notifications.install(app);
 
   if (config.webDir) await serveWebApp(app, config.webDir);
   return app;

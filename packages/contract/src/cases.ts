@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CountrySchema, DateSchema, IdSchema, LocalizedTextSchema, PageQuerySchema, patchSchemaOf } from './common';
+import { CasePhotoSchema } from './case-conversation';
 import { caseLineUnits, caseStatuses, caseTransitionTargets, caseVerdicts, transportModes } from './vocabulary';
 
 /**
@@ -67,6 +68,12 @@ export const CaseShareInputSchema = z.strictObject({
   organisationId: IdSchema.describe('Another customs administration or agency'),
 });
 
+/** The owning administration moves one case's answer deadline (e.g. a right holder asked for time). */
+export const CaseDeadlineInputSchema = z.strictObject({
+  responseDeadline: DateSchema.describe('The new last day of the answer (today or later)'),
+  reason: z.string().trim().min(1).max(2000).describe('Why, as the officer writes it (shown in the timeline)'),
+});
+
 export const IdempotencyHeadersSchema = z.looseObject({
   'idempotency-key': z
     .string()
@@ -96,13 +103,21 @@ export const CaseAnswerSchema = z.object({
 });
 export const CaseEventSchema = z.object({
   id: IdSchema,
-  kind: z.enum(['created', 'status', 'answer', 'share']),
+  kind: z.enum(['created', 'status', 'answer', 'share', 'deadline']),
   by: Named,
   organisation: Named,
   from: CaseStatusSchema.nullable(),
   to: CaseStatusSchema.nullable(),
-  reason: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()).nullable(),
+  reason: z
+    .string()
+    .nullable()
+    .describe('Typed by a person, shown as typed; what the server says is a code in `details`'),
+  details: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe(
+      'Codes, never prose: `verdict`; `cause` (`all_answered`); share: `organisationId`, `organisationName`, `country`; deadline: `from`, `to`, `workingDays`',
+    ),
   at: z.iso.datetime(),
 });
 
@@ -142,11 +157,17 @@ export const CaseSchema = z.object({
   answers: z.array(CaseAnswerSchema).describe('A right holder sees only its own answer'),
   shares: z.array(z.object({ organisation: Named, country: z.string().nullable(), sharedAt: z.iso.datetime() })),
   events: z.array(CaseEventSchema),
+  photos: z
+    .array(CasePhotoSchema)
+    .describe('A right holder sees only the photos of its lines and those tied to no line'),
   can: z.object({
     edit: z.boolean(),
     submit: z.boolean(),
     answer: z.boolean(),
     share: z.boolean(),
+    deadline: z
+      .boolean()
+      .describe('May move the answer deadline (the owning administration, while answers are awaited)'),
     transition: z.array(z.enum(caseTransitionTargets)),
   }),
 });

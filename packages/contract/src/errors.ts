@@ -61,6 +61,7 @@ export const errorCatalog = {
   ALERT_NOT_FOUND: { status: 404, message: 'Risk alert not found.' },
   ALERT_DATES_INVALID: { status: 422, message: 'A risk alert must end after it starts.' },
   ALERT_TITLE_MISSING: { status: 422, message: 'The alert needs a title in its default language.' },
+  ALERT_IMAGE_LIMIT: { status: 422, message: 'A risk alert has at most {{max}} pictures.' },
   IMAGE_NOT_FOUND: { status: 404, message: 'Image not found.' },
   IMAGE_TYPE_NOT_ALLOWED: { status: 415, message: 'Only JPEG, PNG, WebP and AVIF images are accepted.' },
   IMAGE_TOO_LARGE: { status: 413, message: 'The image is too large.' },
@@ -79,10 +80,44 @@ export const errorCatalog = {
     status: 422,
     message: 'A case can be shared only with another customs administration or agency.',
   },
+  DEADLINE_IN_PAST: { status: 422, message: 'The new answer deadline must be today or a later day.' },
+  ORGANISATION_NOT_CUSTOMS: {
+    status: 422,
+    message: 'Only a customs administration or agency has case settings.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     message: 'This Idempotency-Key was already used for another request; use a new key.',
   },
+
+  // Notifications
+  NOTIFICATION_NOT_FOUND: { status: 404, message: 'Notification not found.' },
+  WEBHOOK_NOT_FOUND: { status: 404, message: 'Webhook not found.' },
+  WEBHOOK_URL_INVALID: {
+    status: 422,
+    message: 'A webhook needs an https:// address (http:// only for localhost outside production).',
+  },
+  WEBHOOK_LIMIT_REACHED: { status: 409, message: 'Your organisation has as many webhooks as allowed ({{limit}}).' },
+  PUSH_SUBSCRIPTION_NOT_FOUND: { status: 404, message: 'This device is not subscribed to push notifications.' },
+
+  // Case photos, uploads and conversations
+  UPLOAD_NOT_FOUND: { status: 404, message: 'Upload not found.' },
+  UPLOAD_TOO_LARGE: { status: 413, message: 'The file is too large ({{maxBytes}} bytes at most).' },
+  UPLOAD_TYPE_NOT_ALLOWED: {
+    status: 415,
+    message: 'Only images (JPEG, PNG, WebP, AVIF), PDF and office documents are accepted.',
+  },
+  UPLOAD_OFFSET_MISMATCH: {
+    status: 409,
+    message: 'The server has {{offset}} bytes of this upload; send the rest from there.',
+  },
+  UPLOAD_CHUNK_INVALID: { status: 422, message: 'This chunk is empty or goes beyond the size of the upload.' },
+  UPLOAD_INCOMPLETE: { status: 409, message: 'The upload is not complete ({{offset}} of {{size}} bytes).' },
+  UPLOAD_ALREADY_USED: { status: 409, message: 'This upload is already attached elsewhere; upload the file again.' },
+  CASE_FILE_NOT_FOUND: { status: 404, message: 'File not found.' },
+  CASE_LINE_NOT_FOUND: { status: 422, message: 'This line is not part of the case.' },
+  CASE_CHANNEL_NOT_FOUND: { status: 404, message: 'This conversation does not exist in the case.' },
+  CASE_MESSAGE_PARENT_INVALID: { status: 422, message: 'A reply must answer a message of the same conversation.' },
 
   // Import
   IMPORT_FORMAT_UNKNOWN: { status: 415, message: 'Send CSV (text/csv) or JSON lines (application/x-ndjson).' },

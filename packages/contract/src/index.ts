@@ -8,3 +8,6 @@ export * from './catalog';
 export * from './search';
 export * from './alerts';
 export * from './cases';
+export * from './case-conversation';
+export * from './notification-values';
+export * from './notifications';

@@ -2,7 +2,8 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CaseStatus } from '@verity/contract';
 import type { Db } from '../platform/db';
-import { brands, products } from '../catalog/catalog.tables';
+import { brands, files, products } from '../catalog/catalog.tables';
+import { caseFiles } from './conversation.tables';
 import { organisations } from '../organisations/organisations.tables';
 import {
   caseAnswers,
@@ -147,7 +148,7 @@ export function listShares(db: Db, caseId: string) {
 
 export interface EventRow {
   id: string;
-  kind: 'created' | 'status' | 'answer' | 'share';
+  kind: 'created' | 'status' | 'answer' | 'share' | 'deadline';
   userId: string;
   userName: string;
   organisationId: string;
@@ -173,7 +174,7 @@ export function listEvents(db: Db, caseId: string, rightHolderId: string | null)
         join users u on u.id = e.user_id
         join organisations o on o.id = e.organisation_id
         where e.case_id = ${caseId}
-          ${rightHolderId ? sql`and (e.organisation_id = ${rightHolderId} or (e.kind = 'status' and o.kind <> 'right_holder'))` : sql``}
+          ${rightHolderId ? sql`and (e.organisation_id = ${rightHolderId} or (e.kind in ('status', 'deadline') and o.kind <> 'right_holder'))` : sql``}
         order by e.created_at, e.id`,
   );
 }
@@ -212,10 +213,48 @@ export async function updateDraft(db: Db, id: string, values: Partial<CaseColumn
   return updated.length > 0;
 }
 
+/**
+ * The draft's lines become `lines`. A line keeps its id when the new line is the same goods
+ * (product or brand), or else of the same right holder: photos tied to a line
+ * (`case_files.line_id`) stay with it while the draft is retyped. Photos of a line that goes
+ * away are deleted with it: untied, they would be shown to every right holder of the case.
+ */
 export async function replaceLines(db: Db, caseId: string, lines: LineValues[]) {
-  await db.delete(caseLines).where(eq(caseLines.caseId, caseId));
-  if (lines.length > 0)
-    await db.insert(caseLines).values(lines.map((line, position) => ({ ...line, caseId, position })));
+  const unused = await db
+    .select({
+      id: caseLines.id,
+      productId: caseLines.productId,
+      brandId: caseLines.brandId,
+      rightHolderId: caseLines.rightHolderId,
+    })
+    .from(caseLines)
+    .where(eq(caseLines.caseId, caseId))
+    .orderBy(caseLines.position);
+  const take = (match: (e: (typeof unused)[number]) => boolean) => {
+    const index = unused.findIndex(match);
+    return index < 0 ? undefined : unused.splice(index, 1)[0]!.id;
+  };
+  const kept: (string | undefined)[] = lines.map((line) =>
+    take((e) => e.productId === (line.productId ?? null) && e.brandId === (line.brandId ?? null)),
+  );
+  lines.forEach((line, i) => {
+    kept[i] ??= take((e) => e.rightHolderId === (line.rightHolderId ?? null));
+  });
+  if (unused.length > 0) {
+    const gone = unused.map((e) => e.id);
+    const photos = await db
+      .delete(caseFiles)
+      .where(and(inArray(caseFiles.lineId, gone), eq(caseFiles.kind, 'photo')))
+      .returning({ fileId: caseFiles.fileId, thumbnailFileId: caseFiles.thumbnailFileId });
+    const fileIds = photos.flatMap((p) => (p.thumbnailFileId ? [p.fileId, p.thumbnailFileId] : [p.fileId]));
+    if (fileIds.length > 0) await db.delete(files).where(inArray(files.id, fileIds));
+    await db.delete(caseLines).where(inArray(caseLines.id, gone));
+  }
+  for (const [position, line] of lines.entries()) {
+    const id = kept[position];
+    if (id) await db.update(caseLines).set({ ...line, position }).where(eq(caseLines.id, id));
+    else await db.insert(caseLines).values({ ...line, caseId, position });
+  }
 }
 
 /** Products an officer may name on a line (published, or its organisation's), with brand and right holder. */
@@ -285,6 +324,16 @@ export async function upsertAnswer(db: Db, values: typeof caseAnswers.$inferInse
     });
 }
 
+/** A new answer deadline, only while the case is still in `states`. Returns whether it changed. */
+export async function setDeadline(db: Db, id: string, states: CaseStatus[], responseDeadline: string) {
+  const changed = await db
+    .update(cases)
+    .set({ responseDeadline, updatedAt: new Date() })
+    .where(and(eq(cases.id, id), inArray(cases.status, states)))
+    .returning({ id: cases.id });
+  return changed.length > 0;
+}
+
 /** Returns false when the organisation already had the case. */
 export async function insertShare(db: Db, values: typeof caseShares.$inferInsert): Promise<boolean> {
   const rows = await db.insert(caseShares).values(values).onConflictDoNothing().returning({ id: caseShares.caseId });
@@ -293,7 +342,14 @@ export async function insertShare(db: Db, values: typeof caseShares.$inferInsert
 
 export async function findOrganisation(db: Db, id: string) {
   const [row] = await db
-    .select({ id: organisations.id, kind: organisations.kind, active: organisations.active })
+    .select({
+      id: organisations.id,
+      kind: organisations.kind,
+      active: organisations.active,
+      name: organisations.name,
+      country: organisations.country,
+      responseWorkingDays: organisations.caseResponseWorkingDays,
+    })
     .from(organisations)
     .where(eq(organisations.id, id))
     .limit(1);

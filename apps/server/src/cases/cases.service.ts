@@ -17,6 +17,7 @@ import { caseScopeSql, lineScopeSql, managesCase } from './cases.scope';
 import { idempotent, type StoredAnswer } from './idempotency';
 import { addWorkingDays, RESPONSE_WORKING_DAYS } from './working-days';
 import { noNotices, type CaseNotifier } from './case-notices';
+import { photosOf } from './case-files.service';
 
 type CaseInput = z.output<typeof CaseInputSchema>;
 type CasePatch = z.output<typeof CasePatchSchema>;
@@ -39,7 +40,8 @@ export const nextStates: Record<CaseStatus, readonly Target[]> = {
 };
 
 /** Reading and deciding reach the cases shared with the actor's administration; changing a draft or sharing does not. */
-const reachesShared = (action: Action) => action !== 'case.edit' && action !== 'case.share';
+const reachesShared = (action: Action) =>
+  action !== 'case.edit' && action !== 'case.share' && action !== 'case.deadline';
 
 /** Shipment columns from a body: only what was sent (a PATCH leaves the rest as it is). */
 function columnsOf(input: Partial<CaseInput>): Partial<q.CaseColumns> {
@@ -83,11 +85,12 @@ export function createCasesService({
 
   async function present(actor: Actor, row: q.CaseRow, h: Db = db): Promise<Case> {
     const rightHolder = actor.organisationKind === 'right_holder' ? actor.organisationId : null;
-    const [lines, answers, shares, events] = await Promise.all([
+    const [lines, answers, shares, events, photos] = await Promise.all([
       q.listLines(h, row.id, lineScopeSql(actor)),
       q.listAnswers(h, row.id, rightHolder),
       rightHolder ? Promise.resolve([]) : q.listShares(h, row.id),
       q.listEvents(h, row.id, rightHolder),
+      photosOf(h, actor, row.id),
     ]);
     const edits = managesCase(actor, authorizeQuietly(actor, 'case.edit'), row) && row.status === 'draft';
     return {
@@ -150,11 +153,15 @@ export function createCasesService({
         details: e.details,
         at: e.createdAt,
       })),
+      photos,
       can: {
         edit: edits,
         submit: edits,
         answer: !!rightHolder && !!scopeOf(actor, 'case.answer') && ['submitted', 'answered'].includes(row.status),
         share: managesCase(actor, authorizeQuietly(actor, 'case.share'), row) && row.status !== 'closed',
+        deadline:
+          managesCase(actor, authorizeQuietly(actor, 'case.deadline'), row) &&
+          (row.status === 'submitted' || row.status === 'answered'),
         transition: scopeOf(actor, 'case.transition') && !rightHolder ? [...nextStates[row.status]] : [],
       },
     };
@@ -279,7 +286,10 @@ export function createCasesService({
       if (row.status !== 'draft') throw new AppError('CASE_STATE_INVALID', { status: row.status });
       if ((await q.involvedRightHolders(tx, id)).length === 0) throw new AppError('CASE_HAS_NO_LINES');
       const now = clock();
-      const responseDeadline = addWorkingDays(now, RESPONSE_WORKING_DAYS);
+      // The owning administration's own number of working days (organisations' case settings), else 10.
+      const workingDays =
+        (await q.findOrganisation(tx, row.organisationId))?.responseWorkingDays ?? RESPONSE_WORKING_DAYS;
+      const responseDeadline = addWorkingDays(now, workingDays);
       if (!(await q.moveCase(tx, id, ['draft'], 'submitted', { responseDeadline, submittedAt: now })))
         throw new AppError('CASE_STATE_INVALID', { status: row.status });
       await q.insertEvent(tx, {
@@ -289,7 +299,7 @@ export function createCasesService({
         organisationId: actor.organisationId,
         fromStatus: 'draft',
         toStatus: 'submitted',
-        details: { responseDeadline, workingDays: RESPONSE_WORKING_DAYS },
+        details: { responseDeadline, workingDays },
       });
       await notify(tx, {
         event: 'case.submitted',
@@ -346,7 +356,7 @@ export function createCasesService({
             organisationId: actor.organisationId,
             fromStatus: 'submitted',
             toStatus: 'answered',
-            reason: 'Every right holder has answered',
+            details: { cause: 'all_answered' }, // a code: the reader's app words it in their language
           });
       }
       return presentById(actor, id, tx);
@@ -395,7 +405,7 @@ export function createCasesService({
           kind: 'share',
           userId: actor.userId,
           organisationId: actor.organisationId,
-          details: { organisationId },
+          details: { organisationId, organisationName: target.name, country: target.country },
         });
       await notify(tx, {
         event: 'case.shared',
@@ -408,6 +418,31 @@ export function createCasesService({
     });
   }
 
+  /**
+   * The owning administration moves one case's answer deadline while answers are awaited (e.g. a
+   * right holder asked for more time); recorded with who, when and why.
+   */
+  async function changeDeadline(actor: Actor, id: string, input: { responseDeadline: string; reason: string }) {
+    return db.transaction(async (tx) => {
+      const row = await load(actor, 'case.deadline', id, tx);
+      const open = ['submitted', 'answered'] as const;
+      if (!open.includes(row.status as (typeof open)[number]))
+        throw new AppError('CASE_STATE_INVALID', { status: row.status });
+      if (input.responseDeadline < today()) throw new AppError('DEADLINE_IN_PAST', { today: today() });
+      if (!(await q.setDeadline(tx, id, [...open], input.responseDeadline)))
+        throw new AppError('CASE_STATE_INVALID', { status: row.status });
+      await q.insertEvent(tx, {
+        caseId: id,
+        kind: 'deadline',
+        userId: actor.userId,
+        organisationId: actor.organisationId,
+        reason: input.reason,
+        details: { from: row.responseDeadline, to: input.responseDeadline },
+      });
+      return presentById(actor, id, tx);
+    });
+  }
+
   /** Anonymised counts for the secretariat: by country, state and month; no references, no parties. */
   async function caseStats(actor: Actor, query: { from?: string | undefined }): Promise<CaseStats> {
     authorize(actor, 'case.stats');
@@ -415,6 +450,17 @@ export function createCasesService({
     return { groups, total: groups.reduce((sum, g) => sum + g.count, 0) };
   }
 
-  return { readCase, listCases, createCase, updateDraft, submitCase, answerCase, transitionCase, shareCase, caseStats };
+  return {
+    readCase,
+    listCases,
+    createCase,
+    updateDraft,
+    submitCase,
+    answerCase,
+    transitionCase,
+    shareCase,
+    changeDeadline,
+    caseStats,
+  };
 }
 export type CasesService = ReturnType<typeof createCasesService>;

@@ -29,6 +29,7 @@ export function installInputHygiene(app: FastifyInstance) {
     for (const part of ['params', 'query', 'body'] as const) {
       const value = request[part];
       if (value && typeof (value as { pipe?: unknown }).pipe === 'function') continue; // a stream (imports)
+      if (Buffer.isBuffer(value)) continue; // raw bytes (an upload's chunk)
       const path = findNulCharacter(value);
       if (path)
         throw new AppError('VALIDATION_FAILED', [{ in: part, path, message: 'must not contain a NUL character' }]);

@@ -20,6 +20,8 @@ export type Action =
   | 'catalog.write' // create/update/delete brands, products, images, contacts, applications; import
   | 'organisation.read'
   | 'organisation.manage' // create/update organisations
+  | 'organisation.case_settings' // a customs administration's settings for its cases (answer deadline)
+  | 'organisation.directory' // the customs administrations a case can be shared with
   | 'user.manage' // create, invite, rename, deactivate users; give and take roles
   | 'alert.read' // risk alerts: customs read those in force for their country (`published`)
   | 'alert.write' // a right holder publishes, changes and withdraws its alerts
@@ -29,7 +31,11 @@ export type Action =
   | 'case.answer' // a right holder's verdict on its lines
   | 'case.transition' // detain, release, destroy, hand to court, close (the owning or a sharing administration)
   | 'case.share' // invite another customs administration to a case
-  | 'case.stats'; // anonymised counts of cases
+  | 'case.photo' // add photos of the goods to a case (draft and later), delete them while a draft
+  | 'case.message' // write in a case's conversations (each right holder its own; customs all)
+  | 'case.deadline' // move one case's answer deadline (the owning administration)
+  | 'case.stats' // anonymised counts of cases
+  | 'webhook.manage'; // an organisation's webhooks (its own systems told of events)
 
 /**
  * How far an allowed action reaches:
@@ -65,6 +71,10 @@ export const accessTable: Record<Action, Partial<Record<Role, Scope>>> = {
     secretariat_admin: 'all',
   },
   'organisation.manage': { secretariat_admin: 'all' },
+  // An administration's admin sets its own answer deadline; the secretariat any administration's.
+  'organisation.case_settings': { administration_admin: 'own', secretariat_admin: 'all' },
+  // Names and countries of the active customs administrations and agencies, to share a case with.
+  'organisation.directory': { officer: 'all', administration_admin: 'all' },
   // An organisation's own administrators invite and manage their colleagues (only users who
   // belong to their organisation alone: deactivating a user reaches every membership).
   'user.manage': { administration_admin: 'own', right_holder_admin: 'own', secretariat_admin: 'all' },
@@ -91,7 +101,21 @@ export const accessTable: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.answer': { right_holder_editor: 'own', right_holder_admin: 'own' },
   'case.transition': { officer: 'own', administration_admin: 'all' },
   'case.share': { officer: 'own', administration_admin: 'all' },
+  // Photos: the customs that may edit or decide the case (the opening administration, its
+  // country's admin, and the administrations it is shared with); right holders send files
+  // as attachments of their messages instead.
+  'case.photo': { officer: 'own', administration_admin: 'all' },
+  // Conversations: whoever reads the case; a right holder only in its own conversation.
+  'case.message': {
+    officer: 'own',
+    administration_admin: 'all',
+    right_holder_editor: 'own',
+    right_holder_admin: 'own',
+  },
+  'case.deadline': { officer: 'own', administration_admin: 'all' },
   'case.stats': { secretariat_admin: 'all' },
+  // Webhooks tell an organisation's own systems of its cases' events: its administrators set them up.
+  'webhook.manage': { right_holder_admin: 'own', administration_admin: 'own' },
 };
 
 export function scopeOf(actor: Actor, action: Action): Scope | undefined {
