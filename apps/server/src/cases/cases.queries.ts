@@ -252,7 +252,11 @@ export async function replaceLines(db: Db, caseId: string, lines: LineValues[]) 
   }
   for (const [position, line] of lines.entries()) {
     const id = kept[position];
-    if (id) await db.update(caseLines).set({ ...line, position }).where(eq(caseLines.id, id));
+    if (id)
+      await db
+        .update(caseLines)
+        .set({ ...line, position })
+        .where(eq(caseLines.id, id));
     else await db.insert(caseLines).values({ ...line, caseId, position });
   }
 }
