@@ -26,6 +26,16 @@ export const AlertInputSchema = z.strictObject({
 });
 export type AlertInput = z.infer<typeof AlertInputSchema>;
 
+/** A picture of an alert (e.g. a seized fake): read by whoever may read the alert. */
+export const AlertImageSchema = z.object({
+  id: IdSchema,
+  url: z.string(),
+  thumbnailUrl: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+export type AlertImage = z.infer<typeof AlertImageSchema>;
+
 export const AlertSchema = z.object({
   id: IdSchema,
   organisation: z.object({ id: IdSchema, name: z.string() }),
@@ -39,6 +49,7 @@ export const AlertSchema = z.object({
   validUntil: z.iso.date(),
   inForce: z.boolean().describe('Today is within its validity'),
   products: z.array(z.object({ id: IdSchema, name: LocalizedTextSchema, defaultLanguage: LanguageSchema })),
+  images: z.array(AlertImageSchema).describe('In their order; at most 10'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -50,3 +61,5 @@ export const AlertListQuerySchema = z.strictObject({
 export const AlertListSchema = z.object({ items: z.array(AlertSchema) });
 export const AlertPatchSchema = patchSchemaOf(AlertInputSchema);
 export type AlertList = z.infer<typeof AlertListSchema>;
+
+export const AlertImageParamsSchema = z.strictObject({ id: IdSchema, imageId: IdSchema });

@@ -97,3 +97,33 @@ export const AcceptInvitationSchema = z.strictObject({
   password: PasswordSchema,
   name: z.string().trim().min(1).max(200).optional(),
 });
+
+/** A customs administration's settings for its cases. */
+export const CaseSettingsSchema = z.object({
+  responseWorkingDays: z
+    .number()
+    .int()
+    .describe('Working days the right holders have to answer a case submitted by this administration'),
+  defaultWorkingDays: z
+    .number()
+    .int()
+    .describe('What applies when the administration sets nothing (10, Regulation (EU) No 608/2013)'),
+  custom: z.boolean().describe('Whether the administration chose its own number'),
+});
+export type CaseSettings = z.infer<typeof CaseSettingsSchema>;
+export const CaseSettingsInputSchema = z.strictObject({
+  responseWorkingDays: z.number().int().min(1).max(60).nullable().describe('1 to 60; null: back to the default'),
+});
+
+/** Customs administrations and agencies a case can be shared with. */
+export const CustomsAdministrationSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  country: CountrySchema.nullable(),
+});
+export type CustomsAdministration = z.infer<typeof CustomsAdministrationSchema>;
+export const CustomsAdministrationListQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional().describe('Part of the name, or a country code'),
+});
+export const CustomsAdministrationListSchema = z.object({ items: z.array(CustomsAdministrationSchema) });
+export type CustomsAdministrationList = z.infer<typeof CustomsAdministrationListSchema>;

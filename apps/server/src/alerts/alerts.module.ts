@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../platform/db';
 import { alertsRoutes } from './alerts.routes';
 import { createAlertsService } from './alerts.service';
+import { createAlertImagesService } from './alert-images.service';
+import { alertImagesRoutes } from './alert-images.routes';
 
 const CHANGES_CHANNEL = 'verity_alerts_changed';
 
@@ -18,6 +20,7 @@ export function createAlerts({ database }: { database: Database }) {
   const routes: FastifyPluginAsync = async (app) => {
     await listening;
     await app.register(alertsRoutes(service));
+    await app.register(alertImagesRoutes(createAlertImagesService({ db: database.db, alerts: service })));
   };
   return { service, routes };
 }

@@ -1,14 +1,19 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db';
 import type { DataScope } from '../platform/policy';
-import { products } from '../catalog/catalog.tables';
+import { files, products } from '../catalog/catalog.tables';
 import { organisations } from '../organisations/organisations.tables';
-import { riskAlertProducts, riskAlerts } from './alerts.tables';
+import { riskAlertImages, riskAlertProducts, riskAlerts } from './alerts.tables';
 
 export type AlertRow = typeof riskAlerts.$inferSelect & {
   organisationName: string;
   products: { id: string; name: Record<string, string>; defaultLanguage: string }[];
+  images: AlertImageRow[];
 };
+export type AlertImageRow = Pick<
+  typeof riskAlertImages.$inferSelect,
+  'id' | 'fileId' | 'thumbnailFileId' | 'width' | 'height'
+>;
 
 /**
  * The alerts a scope reads: all (secretariat); a right holder's own; and for customs
@@ -62,12 +67,30 @@ export async function listAlerts(
         rows.map((r) => r.alert.id),
       ),
     );
+  const images = await db
+    .select({
+      alertId: riskAlertImages.alertId,
+      id: riskAlertImages.id,
+      fileId: riskAlertImages.fileId,
+      thumbnailFileId: riskAlertImages.thumbnailFileId,
+      width: riskAlertImages.width,
+      height: riskAlertImages.height,
+    })
+    .from(riskAlertImages)
+    .where(
+      inArray(
+        riskAlertImages.alertId,
+        rows.map((r) => r.alert.id),
+      ),
+    )
+    .orderBy(riskAlertImages.position, riskAlertImages.createdAt);
   return rows.map(({ alert, organisationName }) => ({
     ...alert,
     organisationName,
     products: links
       .filter((l) => l.alertId === alert.id)
       .map(({ id, name, defaultLanguage }) => ({ id, name, defaultLanguage })),
+    images: images.filter((i) => i.alertId === alert.id).map(({ alertId: _alertId, ...image }) => image),
   }));
 }
 
@@ -125,6 +148,94 @@ export async function writeAlert(
   });
 }
 
+/** The alert, its pictures (by cascade) and their stored files. */
 export async function deleteAlert(db: Db, id: string) {
-  await db.delete(riskAlerts).where(eq(riskAlerts.id, id));
+  await db.transaction(async (tx) => {
+    const images = await tx
+      .select({ fileId: riskAlertImages.fileId, thumbnailFileId: riskAlertImages.thumbnailFileId })
+      .from(riskAlertImages)
+      .where(eq(riskAlertImages.alertId, id));
+    await tx.delete(riskAlerts).where(eq(riskAlerts.id, id));
+    const fileIds = images.flatMap((i) => [i.fileId, i.thumbnailFileId]);
+    if (fileIds.length > 0) await tx.delete(files).where(inArray(files.id, fileIds));
+  });
+}
+
+/** How many pictures the alert has, and the position for the next one. */
+export async function imageSlots(db: Db, alertId: string) {
+  const result = await db.execute(
+    sql`select count(*)::int as count, coalesce(max(position) + 1, 0)::int as next
+        from risk_alert_images where alert_id = ${alertId}`,
+  );
+  return result.rows[0] as { count: number; next: number };
+}
+
+export async function insertAlertImage(
+  db: Db,
+  organisationId: string,
+  image: {
+    alertId: string;
+    data: Buffer;
+    contentType: string;
+    thumbnail: Buffer;
+    thumbnailContentType: string;
+    width: number;
+    height: number;
+    position: number;
+  },
+) {
+  return db.transaction(async (tx) => {
+    const [main] = await tx
+      .insert(files)
+      .values({ organisationId, contentType: image.contentType, bytes: image.data, size: image.data.length })
+      .returning({ id: files.id });
+    const [thumb] = await tx
+      .insert(files)
+      .values({
+        organisationId,
+        contentType: image.thumbnailContentType,
+        bytes: image.thumbnail,
+        size: image.thumbnail.length,
+      })
+      .returning({ id: files.id });
+    const [row] = await tx
+      .insert(riskAlertImages)
+      .values({
+        alertId: image.alertId,
+        fileId: main!.id,
+        thumbnailFileId: thumb!.id,
+        width: image.width,
+        height: image.height,
+        contentType: image.contentType,
+        position: image.position,
+      })
+      .returning();
+    return row!;
+  });
+}
+
+export async function findAlertImage(db: Db, alertId: string, imageId: string) {
+  const [row] = await db
+    .select()
+    .from(riskAlertImages)
+    .where(and(eq(riskAlertImages.id, imageId), eq(riskAlertImages.alertId, alertId)))
+    .limit(1);
+  return row;
+}
+
+export async function deleteAlertImage(db: Db, image: { id: string; fileId: string; thumbnailFileId: string }) {
+  await db.transaction(async (tx) => {
+    await tx.delete(riskAlertImages).where(eq(riskAlertImages.id, image.id));
+    await tx.delete(files).where(inArray(files.id, [image.fileId, image.thumbnailFileId]));
+  });
+}
+
+/** The bytes of one stored file. */
+export async function readFile(db: Db, fileId: string) {
+  const [row] = await db
+    .select({ contentType: files.contentType, bytes: files.bytes })
+    .from(files)
+    .where(eq(files.id, fileId))
+    .limit(1);
+  return row && { ...row, bytes: Buffer.isBuffer(row.bytes) ? row.bytes : Buffer.from(row.bytes) };
 }

@@ -1,4 +1,4 @@
-import type { Alert, AlertInput } from '@verity/contract';
+import type { Alert, AlertImage, AlertInput } from '@verity/contract';
 import type { Db } from '../platform/db';
 import { AppError } from '../platform/errors';
 import { authorize, authorizeOn, type Actor } from '../platform/policy';
@@ -6,6 +6,12 @@ import { createIdentifierCache } from '../catalog/identifier-cache';
 import * as q from './alerts.queries';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** A picture's addresses: served by the alert's own routes, to whoever may read the alert. */
+export function presentImage(alertId: string, image: q.AlertImageRow): AlertImage {
+  const url = `/api/v1/alerts/${alertId}/images/${image.id}`;
+  return { id: image.id, url, thumbnailUrl: `${url}/thumbnail`, width: image.width, height: image.height };
+}
 
 function present(row: q.AlertRow): Alert {
   return {
@@ -21,6 +27,7 @@ function present(row: q.AlertRow): Alert {
     validUntil: row.validUntil,
     inForce: row.validFrom <= today() && today() <= row.validUntil,
     products: row.products as Alert['products'],
+    images: row.images.map((image) => presentImage(row.id, image)),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

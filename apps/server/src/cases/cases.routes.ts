@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CaseAnswerInputSchema,
+  CaseDeadlineInputSchema,
   CaseInputSchema,
   CaseListQuerySchema,
   CaseListSchema,
@@ -141,6 +142,21 @@ export const casesRoutes =
         },
       },
       async (request) => service.transitionCase(actorOf(request), request.params.id, request.body),
+    );
+    app.put(
+      '/api/v1/cases/:id/deadline',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'Move the answer deadline of a submitted or answered case (the owning administration), with the reason',
+          params: IdParamsSchema,
+          body: CaseDeadlineInputSchema,
+          response: { 200: CaseSchema, ...writeErrors },
+        },
+      },
+      async (request) => service.changeDeadline(actorOf(request), request.params.id, request.body),
     );
     app.post(
       '/api/v1/cases/:id/shares',

@@ -14,5 +14,8 @@ export function addWorkingDays(from: Date, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Every administration's deadline for now (no per-administration setting yet). */
+/**
+ * The deadline of an administration that set none (`organisations.case_response_working_days`
+ * null; an administration's admin sets 1–60 in its case settings).
+ */
 export const RESPONSE_WORKING_DAYS = 10;

@@ -7,6 +7,8 @@ import { createInvitationsService } from './invitations.service';
 import { invitationsRoutes } from './invitations.routes';
 import { createUsersService } from './users.service';
 import { usersRoutes } from './users.routes';
+import { createAdministrationsService } from './administrations.service';
+import { administrationsRoutes } from './administrations.routes';
 
 /**
  * Organisations, their users and invitations. `logInvitationLinks`: outside production, links
@@ -31,6 +33,7 @@ export function createOrganisations(deps: {
     await app.register(organisationsRoutes(service));
     await app.register(usersRoutes(users, { logInvitationLinks: deps.logInvitationLinks }));
     await app.register(invitationsRoutes(invitations, deps.auth));
+    await app.register(administrationsRoutes(createAdministrationsService({ db: deps.db })));
   };
   return { service, routes };
 }
