@@ -20,10 +20,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  * A real server on a real database: TEST_DATABASE_URL (a throw-away PostgreSQL database
  * made by scripts/test-all.mjs) or an in-memory PGlite of its own.
  */
-export async function createTestApp(overrides: Partial<Config> = {}) {
+export async function createTestApp(overrides: Partial<Config> = {}, deps: { clock?: () => Date } = {}) {
   const databaseUrl = process.env.TEST_DATABASE_URL || undefined;
   const database: Database = await openDatabase({ databaseUrl, dataDir: '', inMemory: !databaseUrl, poolSize: 5 });
-  const app = await buildApp(testConfig(overrides), { database });
+  const app = await buildApp(testConfig(overrides), { database, clock: deps.clock });
   await app.ready();
   const orgs = createOrganisationsService({ db: database.db });
   return {

@@ -6,3 +6,4 @@
 export * from './errors';
 export * from './roles';
 export * from './vocabulary';
+export * from './notification-values';

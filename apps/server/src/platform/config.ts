@@ -48,6 +48,27 @@ export const ConfigSchema = z.object({
       z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }),
     ])
     .default('off'),
+  /**
+   * Notifications (notifications/). E-mail: through this SMTP server (`smtp://user:pass@host:587`,
+   * `smtps://…`); without it, each mail is written to `mailDir` as `<outbox id>.eml`.
+   */
+  smtpUrl: z.string().url().optional(),
+  mailFrom: z.string().min(3).default('Verity <notifications@verity.invalid>'),
+  /** Where mails go without SMTP (default `<dataDir>/mail`). */
+  mailDir: z.string().optional(),
+  /** The address people open the app at, for links in e-mails and push (default http://localhost:<port>). */
+  publicUrl: z.string().url().optional(),
+  /** Web Push (VAPID). Without keys, a pair is made once and kept in `<dataDir>/vapid.json`. */
+  vapidPublicKey: z.string().min(1).optional(),
+  vapidPrivateKey: z.string().min(1).optional(),
+  vapidSubject: z.string().regex(/^(mailto:|https:)/, 'mailto: or https: URL').default('mailto:admin@verity.invalid'),
+  /** Run the outbox worker and the reminders in this process (on by default; every process may). */
+  notificationWorker: z.boolean().default(true),
+  /**
+   * How long a claimed delivery is kept from other workers (seconds); after a crash it is
+   * retried when this runs out. Longer than a delivery's timeouts (10 s webhooks and push, 20 s SMTP).
+   */
+  outboxLeaseSeconds: z.coerce.number().int().min(1).max(3600).default(30),
 });
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
 
@@ -75,6 +96,15 @@ export function configFromEnv(env: Record<string, string | undefined>): Config {
         : ['', 'off', 'false', '0', 'no'].includes(env.HTTPS?.toLowerCase() ?? '')
           ? 'off'
           : env.HTTPS,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
+    mailDir: env.MAIL_DIR || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
+    vapidPublicKey: env.VAPID_PUBLIC_KEY || undefined,
+    vapidPrivateKey: env.VAPID_PRIVATE_KEY || undefined,
+    vapidSubject: env.VAPID_SUBJECT || undefined,
+    notificationWorker: bool(env.NOTIFICATION_WORKER),
+    outboxLeaseSeconds: env.OUTBOX_LEASE_SECONDS,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
