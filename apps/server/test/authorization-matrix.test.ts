@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '@verity/contract';
 import { createTestApp, type Session, type TestApp } from './test-app';
 import { multipart, pngBytes } from './images';
+import { caseFilesRows, prepareCaseFiles } from './authorization-matrix.cases';
 
 let t: TestApp;
 type Owner = 'own' | 'foreign';
@@ -116,7 +117,11 @@ beforeAll(async () => {
   foreignUser = (await t.factories.user('right_holder_editor', foreignRightHolder.organisationId)).userId;
   await buildCases(worlds.own, sessions.officer!);
   const spanishCustoms = await t.factories.organisation('customs', 'ES');
-  await buildCases(worlds.foreign, await t.factories.user('officer', spanishCustoms.id));
+  const spanishOfficer = await t.factories.user('officer', spanishCustoms.id);
+  await buildCases(worlds.foreign, spanishOfficer);
+  // Photos, uploads and conversations of the cases: rows in authorization-matrix.cases.ts.
+  await prepareCaseFiles(worlds.own, sessions.officer!, ownRightHolder, Object.values(sessions));
+  await prepareCaseFiles(worlds.foreign, spanishOfficer, foreignRightHolder, []);
   shareTarget = (await t.factories.organisation('customs', 'BE')).id;
 });
 afterAll(() => t.close());
@@ -162,6 +167,7 @@ interface Case {
   route: string;
   url: (w: World, s: Session) => string;
   body?: (w: World, s: Session) => unknown;
+  headers?: Record<string, string>;
   expected: (role: Role, owner: Owner) => number;
 }
 
@@ -478,6 +484,7 @@ const cases: Case[] = [
     url: () => `/api/v1/users/${foreignUser}/memberships/${foreignRightHolder.organisationId}`,
     expected: foreignUsers(409),
   },
+  ...caseFilesRows,
 ];
 
 // Deletions of products, contacts and applications change the world: their own block, run last.
@@ -528,6 +535,7 @@ describe.each([...cases, ...destructive])('$method $route', (c) => {
         c.method,
         c.url(worlds[owner]!, session),
         c.body?.(worlds[owner]!, session),
+        c.headers,
       );
       expect(response.statusCode, response.body).toBe(expected);
     });

@@ -4,7 +4,13 @@ import type { Session } from './test-app';
 
 /** A JPEG of noise (about 300 KB), large enough to go in several chunks. */
 export const noisyJpeg: Buffer = await sharp({
-  create: { width: 900, height: 700, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+  create: {
+    width: 900,
+    height: 700,
+    channels: 3,
+    background: '#808080',
+    noise: { type: 'gaussian', mean: 128, sigma: 40 },
+  },
 })
   .withExif({ IFD0: { Make: 'SecretCam', ImageDescription: 'GPS 48.8566N 2.3522E' } })
   .jpeg({ quality: 90 })

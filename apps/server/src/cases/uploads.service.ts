@@ -2,7 +2,7 @@ import { uploadContentTypes, type Upload, type UploadInputSchema } from '@verity
 import type { z } from 'zod';
 import type { Db } from '../platform/db';
 import { AppError } from '../platform/errors';
-import { scopeOf, type Actor } from '../platform/policy';
+import { authorize, scopeOf, type Actor } from '../platform/policy';
 import { assertOpen, loadCase } from './case-access';
 import * as q from './uploads.queries';
 
@@ -43,7 +43,9 @@ export function createUploadsService({ db, maxUploadBytes }: { db: Db; maxUpload
     return present(created);
   }
 
+  /** A role that never reads cases is FORBIDDEN; anyone but the uploader finds no such upload. */
   const owned = (actor: Actor, row: q.UploadRow | undefined): q.UploadRow => {
+    authorize(actor, 'case.read');
     if (!row || row.userId !== actor.userId || row.organisationId !== actor.organisationId)
       throw new AppError('UPLOAD_NOT_FOUND');
     return row;
