@@ -1,4 +1,5 @@
 import type {
+  CaseSettings,
   CreatedUser,
   Invitation,
   InvitationLink,
@@ -73,3 +74,14 @@ export const readInvitation = (token: string, signal?: AbortSignal) =>
 
 export const acceptInvitation = (token: string, password: string) =>
   api<Me>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', body: { password } });
+
+/** An administration's case settings: the working days right holders have to answer its cases. */
+export const readCaseSettings = (organisationId: string, signal?: AbortSignal) =>
+  api<CaseSettings>(`/api/v1/organisations/${encodeURIComponent(organisationId)}/case-settings`, { signal });
+
+/** `null` goes back to the default (10 working days). */
+export const saveCaseSettings = (organisationId: string, responseWorkingDays: number | null) =>
+  api<CaseSettings>(`/api/v1/organisations/${encodeURIComponent(organisationId)}/case-settings`, {
+    method: 'PUT',
+    body: { responseWorkingDays },
+  });

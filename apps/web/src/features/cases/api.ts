@@ -1,4 +1,11 @@
-import type { Case, CaseInput, CaseList, IdentifyResponse, Language } from '@verity/contract';
+import type {
+  Case,
+  CaseInput,
+  CaseList,
+  CustomsAdministrationList,
+  IdentifyResponse,
+  Language,
+} from '@verity/contract';
 import { api, ApiError, AUTH_REQUIRED_EVENT, isAbort } from '../../lib/api';
 
 export interface CaseFilters {
@@ -30,6 +37,18 @@ export const answerCase = (id: string, body: { verdict: string; comment: string 
 
 export const moveCase = (id: string, body: { to: string; reason: string }) =>
   api<Case>(`/api/v1/cases/${encodeURIComponent(id)}/transition`, { method: 'POST', body });
+
+/** The owning administration moves the answer deadline (a day, YYYY-MM-DD), saying why. */
+export const changeDeadline = (id: string, body: { responseDeadline: string; reason: string }) =>
+  api<Case>(`/api/v1/cases/${encodeURIComponent(id)}/deadline`, { method: 'PUT', body });
+
+/** Invites another customs administration or agency: it then reads the case and may decide. */
+export const shareCase = (id: string, organisationId: string) =>
+  api<Case>(`/api/v1/cases/${encodeURIComponent(id)}/shares`, { method: 'POST', body: { organisationId } });
+
+/** Active customs administrations and agencies, by country then name (a few hundred at most). */
+export const listCustomsAdministrations = (signal?: AbortSignal) =>
+  api<CustomsAdministrationList>('/api/v1/customs-administrations', { signal });
 
 export const identifyProducts = (input: string, lang: Language, signal?: AbortSignal) =>
   api<IdentifyResponse>('/api/v1/identify', { method: 'POST', body: { input, lang }, signal });

@@ -93,3 +93,13 @@ export const saveAlert = (id: string | null, input: AlertInput) =>
     ? send<Alert>(`/api/v1/alerts/${id}`, { method: 'PATCH', body: input })
     : send<Alert>('/api/v1/alerts', { method: 'POST', body: input });
 export const deleteAlert = (id: string) => api<{ deleted: true }>(`/api/v1/alerts/${id}`, { method: 'DELETE' });
+
+export type AlertPicture = Alert['images'][number];
+/** Pictures of an alert (e.g. a seized fake): stored at once, apart from saving the alert's form. */
+export function uploadAlertImage(alertId: string, file: File, onProgress: (fraction: number) => void) {
+  const form = new FormData();
+  form.append('file', file);
+  return send<AlertPicture>(`/api/v1/alerts/${alertId}/images`, { method: 'POST', body: form, onProgress });
+}
+export const deleteAlertImage = (alertId: string, imageId: string) =>
+  api<{ deleted: true }>(`/api/v1/alerts/${alertId}/images/${imageId}`, { method: 'DELETE' });

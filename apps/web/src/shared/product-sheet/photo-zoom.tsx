@@ -1,8 +1,10 @@
 import type { ProductSheet } from '@verity/contract';
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../lib/i18n';
+import './photo-zoom.css';
 
-type Image = ProductSheet['images'][number];
+/** What the zoom needs of a picture (a product's photo, an alert's picture). */
+type Image = Pick<ProductSheet['images'][number], 'url' | 'thumbnailUrl' | 'width' | 'height'>;
 
 /**
  * A photo at full size in a modal <dialog>: the browser keeps keyboard focus inside it, closes
@@ -33,7 +35,15 @@ export function PhotoZoom({ image, label, onClose }: { image: Image; label: stri
 }
 
 /** A tappable thumbnail that opens the photo at full size. */
-export function PhotoThumb({ image, label, onOpen }: { image: Image; label: string; onOpen: (image: Image) => void }) {
+export function PhotoThumb<T extends Image>({
+  image,
+  label,
+  onOpen,
+}: {
+  image: T;
+  label: string;
+  onOpen: (image: T) => void;
+}) {
   const { t } = useI18n();
   return (
     <button type="button" className="photo-thumb" onClick={() => onOpen(image)}>

@@ -1,8 +1,10 @@
 import type { Alert } from '@verity/contract';
+import { useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { displayNames } from '../display-names';
 import { langAttribute, pickText } from '../product-sheet/localized';
+import { PhotoThumb, PhotoZoom } from '../product-sheet/photo-zoom';
 import './risk-alerts.css';
 
 /**
@@ -11,6 +13,7 @@ import './risk-alerts.css';
  */
 export function RiskAlertList({ alerts, headingLevel = 2 }: { alerts: Alert[]; headingLevel?: 2 | 3 }) {
   const { t, lang } = useI18n();
+  const [zoomed, setZoomed] = useState<{ image: Alert['images'][number]; label: string } | null>(null);
   if (alerts.length === 0) return null;
   const names = displayNames(lang);
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
@@ -31,6 +34,18 @@ export function RiskAlertList({ alerts, headingLevel = 2 }: { alerts: Alert[]; h
               </p>
               <Title lang={langAttribute(title, lang)}>{title?.text}</Title>
               {description && <p lang={langAttribute(description, lang)}>{description.text}</p>}
+              {alert.images.length > 0 && (
+                <ul className="risk-alert-pictures" aria-label={t('alerts.pictures')}>
+                  {alert.images.map((image, index) => {
+                    const label = t('alerts.picture', { number: index + 1, title: title?.text ?? '' });
+                    return (
+                      <li key={image.id}>
+                        <PhotoThumb image={image} label={label} onOpen={() => setZoomed({ image, label })} />
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
               <dl>
                 {alert.origins.length > 0 && (
                   <div>
@@ -73,6 +88,7 @@ export function RiskAlertList({ alerts, headingLevel = 2 }: { alerts: Alert[]; h
           );
         })}
       </ul>
+      {zoomed && <PhotoZoom image={zoomed.image} label={zoomed.label} onClose={() => setZoomed(null)} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useAppContext } from '../../../lib/app-context';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { listUsers, readOrganisation } from '../api';
+import { CaseSettings } from '../components/case-settings';
 import { InviteForm } from '../components/invite-form';
 import { OneTimeLink } from '../components/one-time-link';
 import { OrganisationDetails } from '../components/organisation-details';
@@ -86,6 +87,10 @@ export function OrganisationScreen({ id: organisationId }: { id: string }) {
           }}
         />
       )}
+      {(organisation.kind === 'customs' || organisation.kind === 'agency') &&
+        (secretariat || me.membership.role === 'administration_admin') && (
+          <CaseSettings organisation={organisation} onSaved={setOutcome} />
+        )}
       <section className="admin-section" aria-labelledby={`${id}-users`}>
         <div className="admin-header">
           <h2 id={`${id}-users`}>{t('admin.users.title')}</h2>

@@ -10,8 +10,10 @@ import { AnswerForm } from '../components/answer-form';
 import { CaseDetails } from '../components/case-details';
 import { CaseTimeline } from '../components/case-timeline';
 import { Deadline } from '../components/deadline';
+import { DeadlineForm } from '../components/deadline-form';
 import { DecisionForm } from '../components/decision-form';
 import { DraftEditor } from '../components/draft-editor';
+import { ShareForm } from '../components/share-form';
 
 /** One case: the draft's form while it can be edited, else what it says, its timeline and the actions allowed. */
 export function CaseScreen({ caseId }: { caseId: string }) {
@@ -80,6 +82,10 @@ export function CaseScreen({ caseId }: { caseId: string }) {
           )}
           {shown.can.transition.length > 0 && (
             <DecisionForm shown={shown} onDecided={changed(t('cases.decide.done'))} />
+          )}
+          {shown.can.deadline && <DeadlineForm shown={shown} onChanged={changed(t('cases.deadline.done'))} />}
+          {(shown.can.share || shown.shares.length > 0) && (
+            <ShareForm shown={shown} onShared={changed(t('cases.share.done'))} />
           )}
           <CaseDetails shown={shown} />
         </>

@@ -15,18 +15,37 @@ interface Upload {
   code?: string;
 }
 
-interface Props {
+/** Where the photos are stored: a product's by default, or another owner's (a risk alert's). */
+export interface PhotoStore<T> {
+  upload: (ownerId: string, file: File, onProgress: (fraction: number) => void) => Promise<T>;
+  remove: (ownerId: string, imageId: string) => Promise<unknown>;
+}
+const productPhotos: PhotoStore<ProductImage> = { upload: uploadImage, remove: deleteImage };
+
+interface Props<T> {
   /** Null until the product is first saved: photos chosen before wait and go right after. */
   productId: string | null;
-  images: ProductImage[];
-  onUploaded: (image: ProductImage) => void;
+  images: T[];
+  onUploaded: (image: T) => void;
   onDeleted: (imageId: string) => void;
+  /** Unset: the product's photos. */
+  store?: PhotoStore<T>;
+  /** Unset: “Photos” (portal.photos.title). */
+  title?: string;
 }
 
 let uploadKey = 0;
 
 /** Drop or choose photos; each shows its preview at once, then its progress, then the stored thumbnail. */
-export function PhotosEditor({ productId, images, onUploaded, onDeleted }: Props) {
+export function PhotosEditor<T extends { id: string; thumbnailUrl: string }>({
+  productId,
+  images,
+  onUploaded,
+  onDeleted,
+  // Left unset only by the product editor, whose T is ProductImage.
+  store = productPhotos as unknown as PhotoStore<T>,
+  title,
+}: Props<T>) {
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
@@ -41,7 +60,8 @@ export function PhotosEditor({ productId, images, onUploaded, onDeleted }: Props
 
   const start = (target: string, upload: Upload) => {
     patch(upload.key, { state: 'uploading', progress: 0, code: undefined });
-    uploadImage(target, upload.file, (progress) => patch(upload.key, { progress }))
+    store
+      .upload(target, upload.file, (progress) => patch(upload.key, { progress }))
       .then((image) => {
         onUploaded(image);
         URL.revokeObjectURL(upload.preview);
@@ -90,11 +110,11 @@ export function PhotosEditor({ productId, images, onUploaded, onDeleted }: Props
     setUploads((all) => all.filter((u) => u.key !== upload.key));
   };
 
-  const remove = async (image: ProductImage, number: number) => {
+  const remove = async (image: T, number: number) => {
     if (!productId || !window.confirm(t('portal.photos.confirmDelete', { number }))) return;
     setDeleteError(null);
     try {
-      await deleteImage(productId, image.id);
+      await store.remove(productId, image.id);
       onDeleted(image.id);
     } catch (error) {
       setDeleteError(errorMessage(i18n, isApiError(error) ? error.code : 'NETWORK_ERROR'));
@@ -111,7 +131,7 @@ export function PhotosEditor({ productId, images, onUploaded, onDeleted }: Props
 
   return (
     <section className="card portal-section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('portal.photos.title')}</h2>
+      <h2 id={`${id}-title`}>{title ?? t('portal.photos.title')}</h2>
       {!productId && <p className="notice">{t('portal.photos.afterSave')}</p>}
       <div
         className={`drop-zone${dragging ? ' dragging' : ''}`}

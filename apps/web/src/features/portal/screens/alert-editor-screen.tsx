@@ -4,8 +4,9 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../../../lib/api';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { Link, navigate } from '../../../lib/router';
-import { readAlert, saveAlert, searchProducts } from '../api';
+import { deleteAlertImage, readAlert, saveAlert, searchProducts, uploadAlertImage, type AlertPicture } from '../api';
 import { CountriesInput } from '../components/countries-input';
+import { PhotosEditor, type PhotoStore } from '../components/photos-editor';
 import { LanguageTabs } from '../components/language-tabs';
 import { parseCountries } from '../product-form';
 
@@ -47,6 +48,9 @@ const draftOf = (alert: Alert): Draft => ({
   productIds: alert.products.map((p) => p.id),
 });
 
+/** An alert's pictures are stored at once, apart from the form's Save. */
+const alertPictures: PhotoStore<AlertPicture> = { upload: uploadAlertImage, remove: deleteAlertImage };
+
 const texts = (values: Partial<Record<Language, string>>) =>
   Object.fromEntries(Object.entries(values).filter(([, v]) => v && v.trim() !== '')) as Record<Language, string>;
 
@@ -58,6 +62,7 @@ export function AlertEditorScreen({ alertId }: { alertId: string | null }) {
   const [draft, setDraft] = useState<Draft | null>(alertId ? null : blank());
   const [tab, setTab] = useState<Language>('en');
   const [products, setProducts] = useState<ProductSummary[]>([]);
+  const [pictures, setPictures] = useState<AlertPicture[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const problemRef = useRef<HTMLParagraphElement>(null);
@@ -68,6 +73,7 @@ export function AlertEditorScreen({ alertId }: { alertId: string | null }) {
       readAlert(alertId, controller.signal).then(
         (alert) => {
           setDraft(draftOf(alert));
+          setPictures(alert.images);
           setTab(alert.defaultLanguage);
         },
         (error: unknown) => setProblem(isApiError(error) ? error.code : 'NETWORK_ERROR'),
@@ -241,6 +247,18 @@ export function AlertEditorScreen({ alertId }: { alertId: string | null }) {
           </button>
         </p>
       </form>
+      {alertId ? (
+        <PhotosEditor
+          productId={alertId}
+          title={t('portal.alerts.pictures')}
+          images={pictures}
+          store={alertPictures}
+          onUploaded={(picture) => setPictures((all) => [...all, picture])}
+          onDeleted={(pictureId) => setPictures((all) => all.filter((p) => p.id !== pictureId))}
+        />
+      ) : (
+        <p className="hint">{t('portal.alerts.picturesAfterPublish')}</p>
+      )}
     </section>
   );
 }
