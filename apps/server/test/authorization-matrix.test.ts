@@ -21,6 +21,8 @@ interface World {
   image: string;
   file: string;
   alert: string;
+  /** A picture of the alert. */
+  alertImage: string;
   /** Cases opened by customs with a line of this world's right holder (filled once sessions exist). */
   caseDraft: string;
   caseSubmitted: string;
@@ -51,6 +53,7 @@ async function buildWorld(owner: Session): Promise<World> {
   ).json().id;
   const upload = await uploadImage(owner, product.id);
   const alert = (await owner.request('POST', '/api/v1/alerts', alertOf(product.id))).json().id;
+  const alertImage = (await uploadAlertImage(owner, alert)).id;
   return {
     brand: brand.id,
     product: product.id,
@@ -60,6 +63,7 @@ async function buildWorld(owner: Session): Promise<World> {
     image: upload.id,
     file: upload.url.split('/').pop(),
     alert,
+    alertImage,
     caseDraft: '',
     caseSubmitted: '',
     caseAnswered: '',
@@ -97,6 +101,11 @@ const alertOf = (productId: string) => ({
 function uploadImage(session: Session, productId: string) {
   const { payload, headers } = multipart(pngBytes, 'a.png', 'image/png');
   return session.request('POST', `/api/v1/products/${productId}/images`, payload, headers).then((r) => r.json());
+}
+
+function uploadAlertImage(session: Session, alertId: string) {
+  const { payload, headers } = multipart(pngBytes, 'a.png', 'image/png');
+  return session.request('POST', `/api/v1/alerts/${alertId}/images`, payload, headers).then((r) => r.json());
 }
 
 beforeAll(async () => {
@@ -160,6 +169,17 @@ const caseReader = (role: Role, owner: Owner) =>
   CUSTOMS.includes(role) || isRH(role) ? (owner === 'own' ? 200 : 404) : 403;
 const caseCustoms = (ok: number) => (role: Role, owner: Owner) =>
   CUSTOMS.includes(role) ? (owner === 'own' ? ok : 404) : 403;
+/** Case settings: an administration's admin for its own; the secretariat for any customs (its own is not: 422). */
+const caseSettings = (target: 'own' | 'foreign', ok: number) => (role: Role) =>
+  role === 'secretariat_admin'
+    ? target === 'own'
+      ? 422
+      : ok
+    : role === 'administration_admin'
+      ? target === 'own'
+        ? ok
+        : 404
+      : 403;
 const caseRightHolder = (ok: number) => (role: Role, owner: Owner) => (isRH(role) ? (owner === 'own' ? ok : 404) : 403);
 
 interface Case {
@@ -282,6 +302,31 @@ const cases: Case[] = [
     body: () => ({ route: 'By air' }),
     expected: writeObject(200),
   },
+  // Alert pictures: written by the alert's right holder, read by whoever reads the alert.
+  {
+    method: 'POST',
+    route: '/api/v1/alerts/{id}/images',
+    url: (w) => `/api/v1/alerts/${w.alert}/images`,
+    expected: writeObject(400),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/alerts/{id}/images/{imageId}',
+    url: (w) => `/api/v1/alerts/${w.alert}/images/00000000-0000-4000-8000-000000000000`,
+    expected: writeObject(404),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/alerts/{id}/images/{imageId}',
+    url: (w) => `/api/v1/alerts/${w.alert}/images/${w.alertImage}`,
+    expected: readObject,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/alerts/{id}/images/{imageId}/thumbnail',
+    url: (w) => `/api/v1/alerts/${w.alert}/images/${w.alertImage}/thumbnail`,
+    expected: readObject,
+  },
   {
     method: 'POST',
     route: '/api/v1/identify',
@@ -351,12 +396,27 @@ const cases: Case[] = [
     body: () => ({ to: 'destroyed', reason: 'Matrix' }),
     expected: caseCustoms(409),
   },
+  // The owning administration (and its country's admin) moves the deadline; nobody else.
+  {
+    method: 'PUT',
+    route: '/api/v1/cases/{id}/deadline',
+    url: (w) => `/api/v1/cases/${w.caseSubmitted}/deadline`,
+    body: () => ({ responseDeadline: '2099-12-31', reason: 'Matrix' }),
+    expected: caseCustoms(200),
+  },
   {
     method: 'POST',
     route: '/api/v1/cases/{id}/shares',
     url: (w) => `/api/v1/cases/${w.caseSubmitted}/shares`,
     body: () => ({ organisationId: shareTarget }),
     expected: caseCustoms(200),
+  },
+  // Customs pick the administration to share a case with.
+  {
+    method: 'GET',
+    route: '/api/v1/customs-administrations',
+    url: () => '/api/v1/customs-administrations',
+    expected: (r) => (CUSTOMS.includes(r) ? 200 : 403),
   },
   { method: 'GET', route: '/api/v1/auth/me', url: () => '/api/v1/auth/me', expected: () => 200 },
   // Everyone may change their own profile; there is no way to name another user's.
@@ -393,6 +453,33 @@ const cases: Case[] = [
     url: () => `/api/v1/organisations/${foreignRightHolder.organisationId}`,
     body: () => ({ name: 'Renamed by matrix' }),
     expected: secretariatOnly(200),
+  },
+  // Case settings: an administration's own admin, or the secretariat (whose own organisation is not customs).
+  {
+    method: 'GET',
+    route: '/api/v1/organisations/{id}/case-settings',
+    url: (_w, s) => `/api/v1/organisations/${s.organisationId}/case-settings`,
+    expected: caseSettings('own', 200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/organisations/{id}/case-settings (another administration)',
+    url: () => `/api/v1/organisations/${sessions.officer!.organisationId}/case-settings`,
+    expected: caseSettings('foreign', 200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/organisations/{id}/case-settings',
+    url: (_w, s) => `/api/v1/organisations/${s.organisationId}/case-settings`,
+    body: () => ({ responseWorkingDays: 10 }),
+    expected: caseSettings('own', 200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/organisations/{id}/case-settings (another administration)',
+    url: () => `/api/v1/organisations/${sessions.officer!.organisationId}/case-settings`,
+    body: () => ({ responseWorkingDays: 10 }),
+    expected: caseSettings('foreign', 200),
   },
   {
     method: 'GET',
