@@ -18,22 +18,27 @@ export interface PushTarget {
  * 410 from the push service means the subscription is gone: `DeliveryError.gone`.
  */
 export async function deliverPush(vapid: VapidKeys, target: PushTarget, payload: string, topic?: string): Promise<void> {
+  // web-push encrypts and signs; the request itself goes through fetch (a timeout, any status read).
+  const request = webpush.generateRequestDetails(
+    { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
+    payload,
+    { vapidDetails: vapid, TTL: 24 * 3600, urgency: 'high', ...(topic ? { topic } : {}) },
+  );
+  let response: Response;
   try {
-    await webpush.sendNotification(
-      { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
-      payload,
-      {
-        vapidDetails: vapid,
-        TTL: 24 * 3600,
-        timeout: 10_000,
-        urgency: 'high',
-        ...(topic ? { topic } : {}),
-      },
-    );
+    response = await fetch(request.endpoint, {
+      method: request.method,
+      headers: request.headers as Record<string, string>,
+      body: request.body ? new Uint8Array(request.body) : null,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(10_000),
+    });
   } catch (error) {
-    const status = (error as { statusCode?: number }).statusCode;
-    throw new DeliveryError(`push failed${status ? ` (${status})` : ''}: ${(error as Error).message}`, status === 404 || status === 410);
+    throw new DeliveryError(`push request failed: ${(error as Error).message}`);
   }
+  await response.body?.cancel().catch(() => {});
+  if (response.status >= 200 && response.status <= 299) return;
+  throw new DeliveryError(`push service answered ${response.status}`, response.status === 404 || response.status === 410);
 }
 
 export function generateVapidKeys(): { publicKey: string; privateKey: string } {
