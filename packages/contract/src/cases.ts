@@ -169,6 +169,7 @@ export const CaseSchema = z.object({
       .boolean()
       .describe('May move the answer deadline (the owning administration, while answers are awaited)'),
     transition: z.array(z.enum(caseTransitionTargets)),
+    photo: z.boolean().describe('May add photos (customs, until the case is closed; deleted only in a draft)'),
   }),
 });
 export type Case = z.infer<typeof CaseSchema>;

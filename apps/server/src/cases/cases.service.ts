@@ -163,6 +163,7 @@ export function createCasesService({
           managesCase(actor, authorizeQuietly(actor, 'case.deadline'), row) &&
           (row.status === 'submitted' || row.status === 'answered'),
         transition: scopeOf(actor, 'case.transition') && !rightHolder ? [...nextStates[row.status]] : [],
+        photo: !!scopeOf(actor, 'case.photo') && !rightHolder && row.status !== 'closed',
       },
     };
   }
