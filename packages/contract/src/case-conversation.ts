@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
 
+export * from './case-conversation-values';
+
 /**
  * A case's photos, resumable uploads and conversations. See ARCHITECTURE.md, "Cases".
  *
@@ -10,27 +12,6 @@ import { IdSchema } from './common';
  * message's attachment (`attachmentUploadIds`).
  */
 const Named = z.object({ id: IdSchema, name: z.string() });
-
-/** The largest chunk a PATCH may carry; clients send less (the web app 256 KiB). */
-export const UPLOAD_CHUNK_MAX_BYTES = 1024 * 1024;
-/** Declared types an upload may have (the bytes are checked too: images by decoding, PDF and office files by their signature). */
-export const uploadContentTypes = [
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/avif',
-  'image/heic',
-  'image/heif',
-  'application/pdf',
-  'application/msword',
-  'application/vnd.ms-excel',
-  'application/vnd.ms-powerpoint',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-] as const;
 
 export const UploadInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(200).describe('The file’s name, shown to readers'),

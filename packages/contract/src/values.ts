@@ -7,3 +7,4 @@ export * from './errors';
 export * from './roles';
 export * from './vocabulary';
 export * from './notification-values';
+export * from './case-conversation-values';

@@ -18,6 +18,7 @@ import {
 } from '../draft-form';
 import { idempotencyKey } from '../idempotency-key';
 import { useAutosave } from '../use-autosave';
+import { CasePhotos } from './case-photos';
 import { LineEditor } from './line-editor';
 
 /**
@@ -31,7 +32,16 @@ export function DraftEditor({ opened, onChanged }: { opened: Case; onChanged: (u
   const [draft, setDraft] = useState<Draft>(() => draftOf(opened, lang));
   const [submitProblem, setSubmitProblem] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const save = useCallback((body: unknown) => saveDraft(opened.id, body as ReturnType<typeof patchOf>), [opened.id]);
+  // The saved lines (with their ids), for the line a photo shows.
+  const [savedLines, setSavedLines] = useState(opened.lines);
+  const save = useCallback(
+    (body: unknown) =>
+      saveDraft(opened.id, body as ReturnType<typeof patchOf>).then((saved) => {
+        setSavedLines(saved.lines);
+        return saved;
+      }),
+    [opened.id],
+  );
   const { state, flush } = useAutosave(patchOf(draft), save);
   const names = displayNames(lang);
 
@@ -142,6 +152,14 @@ export function DraftEditor({ opened, onChanged }: { opened: Case; onChanged: (u
           {t('cases.line.add')}
         </button>
       </section>
+
+      <CasePhotos
+        caseId={opened.id}
+        photos={opened.photos}
+        lines={savedLines}
+        canAdd={opened.can.photo}
+        canDelete={opened.can.edit}
+      />
 
       <section aria-labelledby={`${id}-shipment`}>
         <h2 id={`${id}-shipment`}>{t('cases.shipment')}</h2>

@@ -4,13 +4,16 @@ import { isAbort, isApiError } from '../../../lib/api';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
+import { useAppContext } from '../../../lib/app-context';
 import { statusName } from '../case-display';
 import { readCase } from '../api';
 import { AnswerForm } from '../components/answer-form';
 import { CaseDetails } from '../components/case-details';
+import { CasePhotos } from '../components/case-photos';
 import { CaseTimeline } from '../components/case-timeline';
 import { Deadline } from '../components/deadline';
 import { DeadlineForm } from '../components/deadline-form';
+import { ConversationPanel } from '../components/conversation-panel';
 import { DecisionForm } from '../components/decision-form';
 import { DraftEditor } from '../components/draft-editor';
 import { ShareForm } from '../components/share-form';
@@ -21,6 +24,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
   const { t } = i18n;
   const id = useId();
   const [shown, setShown] = useState<Case | null>(null);
+  const { me } = useAppContext();
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useDocumentTitle(shown?.reference ?? t('cases.title'));
@@ -88,8 +92,16 @@ export function CaseScreen({ caseId }: { caseId: string }) {
             <ShareForm shown={shown} onShared={changed(t('cases.share.done'))} />
           )}
           <CaseDetails shown={shown} />
+          <CasePhotos
+            caseId={shown.id}
+            photos={shown.photos}
+            lines={shown.lines}
+            canAdd={shown.can.photo}
+            canDelete={false}
+          />
         </>
       )}
+      <ConversationPanel caseId={shown.id} rightHolder={me.membership.role.startsWith('right_holder')} />
       <CaseTimeline events={shown.events} />
     </section>
   );
