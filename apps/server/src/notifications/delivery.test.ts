@@ -156,7 +156,7 @@ describe('webhooks', () => {
     await officer.request('POST', `/api/v1/cases/${c.id}/transition`, { to: 'released', reason: 'No answer needed' });
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       await t.app.notifications.worker.runOnce();
-      now += 13 * 3600 * 1000; // past the longest back-off
+      now += 15 * 3600 * 1000; // past the longest back-off (12 h + 20 %)
     }
     expect(deliveriesTo('/always-500')).toHaveLength(MAX_ATTEMPTS);
     const row = await t.db.execute(sql`select attempts, failed_at is not null as failed from notification_outbox where webhook_id = ${hook.id}`);

@@ -73,7 +73,7 @@ export const notificationsRoutes =
       async (request, reply) => {
         const header = request.headers['last-event-id'];
         const fromHeader = typeof header === 'string' && uuid.safeParse(header).success ? header : undefined;
-        await hub.open(request, reply, actorOf(request).userId, request.query.lastEventId ?? fromHeader);
+        await hub.open(reply, actorOf(request).userId, request.query.lastEventId ?? fromHeader);
         return reply;
       },
     );

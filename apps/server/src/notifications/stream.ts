@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Notification } from '@verity/contract';
 import type { Db } from '../platform/db';
 import * as q from './notifications.queries';
@@ -65,13 +65,15 @@ export function createStreamHub({ db }: { db: Db }) {
 
   function remove(stream: Stream) {
     stream.closed = true;
+    // Finish the response too, so the connection is idle and a shutdown need not wait for it.
+    if (!stream.reply.raw.writableEnded) stream.reply.raw.end();
     const set = byUser.get(stream.userId);
     set?.delete(stream);
     if (set?.size === 0) byUser.delete(stream.userId);
   }
 
   /** Opens a stream for the signed-in user; `lastEventId` resumes after that notification. */
-  async function open(request: FastifyRequest, reply: FastifyReply, userId: string, lastEventId?: string) {
+  async function open(reply: FastifyReply, userId: string, lastEventId?: string) {
     const resumeFrom = lastEventId && (await q.notificationExists(db, userId, lastEventId)) ? lastEventId : null;
     const lastId = resumeFrom ?? (await q.latestNotificationId(db, userId));
     reply.hijack();
@@ -88,7 +90,8 @@ export function createStreamHub({ db }: { db: Db }) {
     }
     if (!byUser.has(userId)) byUser.set(userId, new Set());
     byUser.get(userId)!.add(stream);
-    request.raw.on('close', () => remove(stream));
+    // The response's close: the browser went away (or the stream was ended here).
+    reply.raw.on('close', () => remove(stream));
     reply.raw.on('error', () => remove(stream));
     reply.raw.write('retry: 5000\n\n');
     enqueue(stream); // what was missed since lastEventId (if any), and the unread count
