@@ -9,6 +9,7 @@ import { roles, type Role } from '@verity/contract';
 import { createTestApp, type Session, type TestApp } from './test-app';
 import { multipart, pngBytes } from './images';
 import { caseFilesRows, prepareCaseFiles } from './authorization-matrix.cases';
+import { notificationRows, prepareNotifications } from './authorization-matrix.notifications';
 
 let t: TestApp;
 type Owner = 'own' | 'foreign';
@@ -132,6 +133,8 @@ beforeAll(async () => {
   await prepareCaseFiles(worlds.own, sessions.officer!, ownRightHolder, Object.values(sessions));
   await prepareCaseFiles(worlds.foreign, spanishOfficer, foreignRightHolder, []);
   shareTarget = (await t.factories.organisation('customs', 'BE')).id;
+  // Webhooks of the administrators' organisations and of the foreign right holder: authorization-matrix.notifications.ts.
+  await prepareNotifications(worlds.own, [sessions.right_holder_admin!, sessions.administration_admin!], foreignRightHolder);
 });
 afterAll(() => t.close());
 
@@ -572,6 +575,7 @@ const cases: Case[] = [
     expected: foreignUsers(409),
   },
   ...caseFilesRows,
+  ...notificationRows,
 ];
 
 // Deletions of products, contacts and applications change the world: their own block, run last.
