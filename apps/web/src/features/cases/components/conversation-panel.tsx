@@ -119,16 +119,18 @@ export function ConversationPanel({ caseId, rightHolder }: { caseId: string; rig
           className="conversation-panel"
         >
           <p className="muted">
-            {selected.rightHolder
-              ? t('conversation.with', { name: selected.rightHolder.name })
-              : t('conversation.customsOnlyHint')}
+            {rightHolder
+              ? t('conversation.withCustoms')
+              : selected.rightHolder
+                ? t('conversation.with', { name: selected.rightHolder.name })
+                : t('conversation.customsOnlyHint')}
           </p>
           {messages === null ? (
             <p className="muted">{t('app.loading')}</p>
           ) : messages.length === 0 ? (
             <p className="muted">{t('conversation.none')}</p>
           ) : (
-            <MessageThreads messages={messages} moment={moment} caseId={caseId} channel={selected} />
+            <MessageThreads messages={messages} moment={moment} side={rightHolder ? 'right_holder' : 'customs'} />
           )}
           <button type="button" className="button" onClick={() => setReload((n) => n + 1)}>
             {t('conversation.refresh')}
@@ -154,16 +156,17 @@ export function ConversationPanel({ caseId, rightHolder }: { caseId: string; rig
 function MessageThreads({
   messages,
   moment,
+  side,
 }: {
   messages: CaseMessage[];
   moment: Intl.DateTimeFormat;
-  caseId: string;
-  channel: Channel;
+  /** The reader's side: read receipts matter on its own messages. */
+  side: CaseMessage['side'];
 }) {
   const { roots, replies } = threads(messages);
   const render = (message: CaseMessage) => (
     <li key={message.id}>
-      <MessageItem message={message} moment={moment} />
+      <MessageItem message={message} moment={moment} receipts={message.side === side} />
       {(replies.get(message.id)?.length ?? 0) > 0 && (
         <ul className="conversation-replies">{replies.get(message.id)!.map(render)}</ul>
       )}
@@ -172,7 +175,15 @@ function MessageThreads({
   return <ul className="conversation-messages">{roots.map(render)}</ul>;
 }
 
-function MessageItem({ message, moment }: { message: CaseMessage; moment: Intl.DateTimeFormat }) {
+function MessageItem({
+  message,
+  moment,
+  receipts,
+}: {
+  message: CaseMessage;
+  moment: Intl.DateTimeFormat;
+  receipts: boolean;
+}) {
   const { t } = useI18n();
   return (
     <article
@@ -202,21 +213,21 @@ function MessageItem({ message, moment }: { message: CaseMessage; moment: Intl.D
           ))}
         </ul>
       )}
-      <p className="hint conversation-read">
-        {message.readBy.length === 0
-          ? message.mine
+      {receipts && !message.internal && (
+        <p className="hint conversation-read">
+          {message.readBy.length === 0
             ? t('conversation.notRead')
-            : ''
-          : message.readBy
-              .map((r) =>
-                t('conversation.readBy', {
-                  name: r.name,
-                  organisation: r.organisation,
-                  at: moment.format(new Date(r.at)),
-                }),
-              )
-              .join(' · ')}
-      </p>
+            : message.readBy
+                .map((r) =>
+                  t('conversation.readBy', {
+                    name: r.name,
+                    organisation: r.organisation,
+                    at: moment.format(new Date(r.at)),
+                  }),
+                )
+                .join(' · ')}
+        </p>
+      )}
       <ReplyButton message={message} />
     </article>
   );
@@ -331,10 +342,10 @@ function Composer({
           aria-describedby={`${id}-internal-hint`}
         />
         <label htmlFor={`${id}-internal`}>{t('conversation.internal')}</label>
-        <p id={`${id}-internal-hint`} className="hint">
-          {rightHolder ? t('conversation.internalHintRightHolder') : t('conversation.internalHintCustoms')}
-        </p>
       </div>
+      <p id={`${id}-internal-hint`} className="hint">
+        {rightHolder ? t('conversation.internalHintRightHolder') : t('conversation.internalHintCustoms')}
+      </p>
       <div className="case-field">
         <label htmlFor={`${id}-files`}>{t('conversation.attach')}</label>
         <input

@@ -101,7 +101,12 @@ export function CaseScreen({ caseId }: { caseId: string }) {
           />
         </>
       )}
-      <ConversationPanel caseId={shown.id} rightHolder={me.membership.role.startsWith('right_holder')} />
+      {/* Who may write where changes with the state: a new state, a fresh panel. */}
+      <ConversationPanel
+        key={shown.status}
+        caseId={shown.id}
+        rightHolder={me.membership.role.startsWith('right_holder')}
+      />
       <CaseTimeline events={shown.events} />
     </section>
   );
