@@ -11,7 +11,11 @@ export async function insertFile(db: Db, values: typeof files.$inferInsert): Pro
 }
 
 export async function insertCaseFile(db: Db, values: typeof caseFiles.$inferInsert): Promise<string> {
-  const [row] = await db.insert(caseFiles).values(values).returning({ id: caseFiles.id });
+  // clock_timestamp(): a message's attachments keep the order they were given in.
+  const [row] = await db
+    .insert(caseFiles)
+    .values({ ...values, createdAt: sql`clock_timestamp()` })
+    .returning({ id: caseFiles.id });
   return row!.id;
 }
 
