@@ -80,7 +80,9 @@ export const notificationRows: MatrixRow[] = [
     method: 'DELETE',
     route: '/api/v1/push/subscriptions',
     url: () => '/api/v1/push/subscriptions',
-    body: (w, s) => ({ endpoint: w.caseSubmitted === ownWorld ? pushEndpoint(s) : `https://localhost:9/push/${UNKNOWN}` }),
+    body: (w, s) => ({
+      endpoint: w.caseSubmitted === ownWorld ? pushEndpoint(s) : `https://localhost:9/push/${UNKNOWN}`,
+    }),
     expected: (_r, owner) => (owner === 'own' ? 200 : 404),
   },
   {

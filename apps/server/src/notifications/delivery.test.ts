@@ -47,7 +47,12 @@ afterAll(async () => {
   await receiver.close();
 });
 
-async function submittedCase(lines: unknown[] = [{ productId: productA.id, quantity: 1 }, { brandId: brandB.id, quantity: 2 }]) {
+async function submittedCase(
+  lines: unknown[] = [
+    { productId: productA.id, quantity: 1 },
+    { brandId: brandB.id, quantity: 2 },
+  ],
+) {
   const created = await officer.request('POST', '/api/v1/cases', { lines });
   expect(created.statusCode, created.body).toBe(201);
   const submitted = await officer.request('POST', `/api/v1/cases/${created.json().id}/submit`);
@@ -78,19 +83,34 @@ describe('webhooks', () => {
   });
 
   it('needs https: http only for localhost, and never in production', async () => {
-    const bad = await rhA.request('POST', '/api/v1/webhooks', { url: 'http://example.com/hook', events: ['case.submitted'] });
+    const bad = await rhA.request('POST', '/api/v1/webhooks', {
+      url: 'http://example.com/hook',
+      events: ['case.submitted'],
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe('WEBHOOK_URL_INVALID');
-    const creds = await rhA.request('POST', '/api/v1/webhooks', { url: 'https://u:p@example.com/', events: ['case.submitted'] });
+    const creds = await rhA.request('POST', '/api/v1/webhooks', {
+      url: 'https://u:p@example.com/',
+      events: ['case.submitted'],
+    });
     expect(creds.json().error.code).toBe('WEBHOOK_URL_INVALID');
-    const ftp = await rhA.request('POST', '/api/v1/webhooks', { url: 'ftp://example.com/', events: ['case.submitted'] });
+    const ftp = await rhA.request('POST', '/api/v1/webhooks', {
+      url: 'ftp://example.com/',
+      events: ['case.submitted'],
+    });
     expect(ftp.statusCode).toBe(400);
     const production = await createTestApp({ mode: 'production', notificationWorker: false });
     try {
       const admin = await production.factories.user('right_holder_admin');
-      const local = await admin.request('POST', '/api/v1/webhooks', { url: `${receiver.url}/x`, events: ['case.submitted'] });
+      const local = await admin.request('POST', '/api/v1/webhooks', {
+        url: `${receiver.url}/x`,
+        events: ['case.submitted'],
+      });
       expect(local.json().error.code).toBe('WEBHOOK_URL_INVALID');
-      const https = await admin.request('POST', '/api/v1/webhooks', { url: 'https://localhost:9/v', events: ['case.submitted'] });
+      const https = await admin.request('POST', '/api/v1/webhooks', {
+        url: 'https://localhost:9/v',
+        events: ['case.submitted'],
+      });
       expect(https.statusCode).toBe(201);
     } finally {
       await production.close();
@@ -111,7 +131,9 @@ describe('webhooks', () => {
 
     const [first] = deliveriesTo('/a');
     expect(first!.status).toBe(500);
-    const retry = await t.db.execute(sql`select attempts, sent_at, next_attempt_at, last_error from notification_outbox where id = ${rowA.id}`);
+    const retry = await t.db.execute(
+      sql`select attempts, sent_at, next_attempt_at, last_error from notification_outbox where id = ${rowA.id}`,
+    );
     expect(retry.rows[0]).toMatchObject({ attempts: 1, sent_at: null, last_error: 'webhook answered 500' });
     const wait = new Date(String((retry.rows[0] as { next_attempt_at: string }).next_attempt_at)).getTime() - now;
     expect(wait).toBeGreaterThanOrEqual(24_000);
@@ -128,8 +150,12 @@ describe('webhooks', () => {
     for (const d of deliveries) {
       const signature = String(d.headers['verity-signature']);
       expect(verifyWebhookSignature(hookA.secret, String(d.headers['verity-timestamp']), d.body, signature)).toBe(true);
-      expect(verifyWebhookSignature(hookB.secret, String(d.headers['verity-timestamp']), d.body, signature)).toBe(false);
-      expect(verifyWebhookSignature(hookA.secret, String(d.headers['verity-timestamp']), `${d.body} `, signature)).toBe(false);
+      expect(verifyWebhookSignature(hookB.secret, String(d.headers['verity-timestamp']), d.body, signature)).toBe(
+        false,
+      );
+      expect(verifyWebhookSignature(hookA.secret, String(d.headers['verity-timestamp']), `${d.body} `, signature)).toBe(
+        false,
+      );
     }
     const body = JSON.parse(deliveries[1]!.body);
     expect(body).toEqual({
@@ -142,9 +168,22 @@ describe('webhooks', () => {
     // B's delivery: its own, signed with its own secret, with nothing of A.
     const [toB] = deliveriesTo('/b');
     expect(toB!.status).toBe(204);
-    expect(verifyWebhookSignature(hookB.secret, String(toB!.headers['verity-timestamp']), toB!.body, String(toB!.headers['verity-signature']))).toBe(true);
+    expect(
+      verifyWebhookSignature(
+        hookB.secret,
+        String(toB!.headers['verity-timestamp']),
+        toB!.body,
+        String(toB!.headers['verity-signature']),
+      ),
+    ).toBe(true);
     expect(toB!.body).not.toContain(rhA.organisationId);
-    expect((await t.db.execute(sql`select count(*)::int as n from notification_outbox where webhook_id in (${hookA.id}, ${hookB.id}) and sent_at is null`)).rows[0]).toEqual({ n: 0 });
+    expect(
+      (
+        await t.db.execute(
+          sql`select count(*)::int as n from notification_outbox where webhook_id in (${hookA.id}, ${hookB.id}) and sent_at is null`,
+        )
+      ).rows[0],
+    ).toEqual({ n: 0 });
     await rhA.request('DELETE', `/api/v1/webhooks/${hookA.id}`);
     await rhB.request('DELETE', `/api/v1/webhooks/${hookB.id}`);
   });
@@ -152,16 +191,24 @@ describe('webhooks', () => {
   it('gives up after every retry (failed_at), with growing delays; only subscribed events are sent', async () => {
     const hook = await addWebhook(rhA, '/always-500', ['case.status']);
     const c = await submittedCase([{ productId: productA.id, quantity: 1 }]);
-    expect((await t.db.execute(sql`select count(*)::int as n from notification_outbox where webhook_id = ${hook.id}`)).rows[0]).toEqual({ n: 0 });
+    expect(
+      (await t.db.execute(sql`select count(*)::int as n from notification_outbox where webhook_id = ${hook.id}`))
+        .rows[0],
+    ).toEqual({ n: 0 });
     await officer.request('POST', `/api/v1/cases/${c.id}/transition`, { to: 'released', reason: 'No answer needed' });
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       await t.app.notifications.worker.runOnce();
       now += 15 * 3600 * 1000; // past the longest back-off (12 h + 20 %)
     }
     expect(deliveriesTo('/always-500')).toHaveLength(MAX_ATTEMPTS);
-    const row = await t.db.execute(sql`select attempts, failed_at is not null as failed from notification_outbox where webhook_id = ${hook.id}`);
+    const row = await t.db.execute(
+      sql`select attempts, failed_at is not null as failed from notification_outbox where webhook_id = ${hook.id}`,
+    );
     expect(row.rows[0]).toEqual({ attempts: MAX_ATTEMPTS, failed: true });
-    expect((await rhA.request('GET', '/api/v1/webhooks')).json().items[0]).toMatchObject({ failedDeliveries: 1, pendingDeliveries: 0 });
+    expect((await rhA.request('GET', '/api/v1/webhooks')).json().items[0]).toMatchObject({
+      failedDeliveries: 1,
+      pendingDeliveries: 0,
+    });
     await rhA.request('DELETE', `/api/v1/webhooks/${hook.id}`);
     const delays = [1, 2, 3, 4, 5, 6, 7].map((n) => retryDelayMs(n, () => 0.5));
     expect(delays).toEqual([30, 120, 600, 3600, 10800, 21600, 43200].map((s) => s * 1000));
@@ -176,7 +223,10 @@ describe('webhooks', () => {
     }
     const admin = await t.factories.user('administration_admin');
     for (let i = 0; i < 10; i++) await addWebhook(admin, `/limit-${i}`);
-    const more = await admin.request('POST', '/api/v1/webhooks', { url: `${receiver.url}/x`, events: ['case.answered'] });
+    const more = await admin.request('POST', '/api/v1/webhooks', {
+      url: `${receiver.url}/x`,
+      events: ['case.answered'],
+    });
     expect(more.statusCode).toBe(409);
     expect(more.json().error).toMatchObject({ code: 'WEBHOOK_LIMIT_REACHED', details: { limit: 10 } });
   });
@@ -187,9 +237,15 @@ describe('web push', () => {
     const key = await officer.request('GET', '/api/v1/push/key');
     expect(key.json().publicKey).toMatch(/^[A-Za-z0-9_-]{80,90}$/);
     // A browser's keys: a P-256 public key and 16 random bytes.
-    const device = { p256dh: createECDH('prime256v1').generateKeys('base64url'), auth: randomBytes(16).toString('base64url') };
+    const device = {
+      p256dh: createECDH('prime256v1').generateKeys('base64url'),
+      auth: randomBytes(16).toString('base64url'),
+    };
     for (const path of ['/push/1', '/gone/1']) {
-      const saved = await officer.request('POST', '/api/v1/push/subscriptions', { endpoint: `${receiver.url}${path}`, keys: device });
+      const saved = await officer.request('POST', '/api/v1/push/subscriptions', {
+        endpoint: `${receiver.url}${path}`,
+        keys: device,
+      });
       expect(saved.statusCode, saved.body).toBe(201);
     }
     const c = await submittedCase();
@@ -204,14 +260,18 @@ describe('web push', () => {
     expect(deliveriesTo('/gone/1')).toHaveLength(1);
     const left = await t.db.execute(sql`select endpoint from push_subscriptions where user_id = ${officer.userId}`);
     expect(left.rows).toEqual([{ endpoint: `${receiver.url}/push/1` }]);
-    const unsubscribed = await officer.request('DELETE', '/api/v1/push/subscriptions', { endpoint: `${receiver.url}/push/1` });
+    const unsubscribed = await officer.request('DELETE', '/api/v1/push/subscriptions', {
+      endpoint: `${receiver.url}/push/1`,
+    });
     expect(unsubscribed.statusCode).toBe(200);
     const again = await officer.request('DELETE', '/api/v1/push/subscriptions', { endpoint: `${receiver.url}/push/1` });
     expect(again.json().error.code).toBe('PUSH_SUBSCRIPTION_NOT_FOUND');
   });
 
   it('refuses a subscription without keys or with a non-https endpoint elsewhere than this machine', async () => {
-    const noKeys = await officer.request('POST', '/api/v1/push/subscriptions', { endpoint: 'https://push.example.com/x' });
+    const noKeys = await officer.request('POST', '/api/v1/push/subscriptions', {
+      endpoint: 'https://push.example.com/x',
+    });
     expect(noKeys.statusCode).toBe(400);
     const plain = await officer.request('POST', '/api/v1/push/subscriptions', {
       endpoint: 'http://push.example.com/x',
@@ -228,7 +288,12 @@ describe('reminders', () => {
     expect(c.responseDeadline).toBe('2026-03-16');
     await rhA.request('POST', `/api/v1/cases/${c.id}/answer`, { verdict: 'counterfeit', comment: null });
     const events = async (s: Session) =>
-      ((await s.request('GET', '/api/v1/notifications?limit=100')).json().items as { event: string; case: { id: string } }[])
+      (
+        (await s.request('GET', '/api/v1/notifications?limit=100')).json().items as {
+          event: string;
+          case: { id: string };
+        }[]
+      )
         .filter((n) => n.case?.id === c.id)
         .map((n) => n.event);
 
@@ -238,13 +303,18 @@ describe('reminders', () => {
 
     now = Date.parse('2026-03-12T09:00:00Z'); // Thursday: two working days left (Friday, Monday)
     // Two processes at once: one reminder.
-    const [one, two] = await Promise.all([t.app.notifications.scheduler.sendReminders(), t.app.notifications.scheduler.sendReminders()]);
+    const [one, two] = await Promise.all([
+      t.app.notifications.scheduler.sendReminders(),
+      t.app.notifications.scheduler.sendReminders(),
+    ]);
     expect(one.soon + two.soon).toBeGreaterThanOrEqual(1);
     expect((await events(rhB)).filter((e) => e === 'case.deadline_soon')).toHaveLength(1);
     expect(await events(rhA)).not.toContain('case.deadline_soon'); // it answered
-    const soon = (await rhB.request('GET', '/api/v1/notifications?limit=100')).json().items.find(
-      (n: { event: string; case: { id: string } }) => n.event === 'case.deadline_soon' && n.case.id === c.id,
-    );
+    const soon = (await rhB.request('GET', '/api/v1/notifications?limit=100'))
+      .json()
+      .items.find(
+        (n: { event: string; case: { id: string } }) => n.event === 'case.deadline_soon' && n.case.id === c.id,
+      );
     expect(soon.data).toEqual({ responseDeadline: '2026-03-16' });
 
     now = Date.parse('2026-03-16T22:00:00Z'); // the deadline's day: not overdue yet
@@ -257,7 +327,9 @@ describe('reminders', () => {
     expect((await events(officer)).filter((e) => e === 'case.overdue')).toHaveLength(1);
     expect((await events(rhB)).filter((e) => e === 'case.overdue')).toHaveLength(1);
     expect(await events(rhA)).not.toContain('case.overdue');
-    const kinds = await t.db.execute(sql`select kind, deadline from case_reminders where case_id = ${c.id} order by kind`);
+    const kinds = await t.db.execute(
+      sql`select kind, deadline from case_reminders where case_id = ${c.id} order by kind`,
+    );
     expect(kinds.rows).toEqual([
       { kind: 'overdue', deadline: '2026-03-16' },
       { kind: 'soon', deadline: '2026-03-16' },
@@ -270,7 +342,9 @@ describe('reminders', () => {
     await rhA.request('POST', `/api/v1/cases/${c.id}/answer`, { verdict: 'genuine', comment: null });
     now = Date.parse('2026-03-20T09:00:00Z');
     await t.app.notifications.scheduler.sendReminders();
-    expect((await t.db.execute(sql`select count(*)::int as n from case_reminders where case_id = ${c.id}`)).rows[0]).toEqual({ n: 0 });
+    expect(
+      (await t.db.execute(sql`select count(*)::int as n from case_reminders where case_id = ${c.id}`)).rows[0],
+    ).toEqual({ n: 0 });
   });
 });
 
@@ -279,14 +353,18 @@ describe('housekeeping', () => {
     now = Date.now();
     const c = await submittedCase([{ productId: productA.id, quantity: 1 }]);
     const hours = (h: number) => new Date(now - h * 3600 * 1000).toISOString();
-    await t.db.execute(sql`insert into idempotency_keys (user_id, key, route, request_hash, response_status, response_body, created_at)
+    await t.db
+      .execute(sql`insert into idempotency_keys (user_id, key, route, request_hash, response_status, response_body, created_at)
       values (${officer.userId}, 'old-key', 'r', 'h', 200, '{}', ${hours(25)}), (${officer.userId}, 'new-key', 'r', 'h', 200, '{}', ${hours(23)})`);
-    await t.db.execute(sql`insert into uploads (user_id, organisation_id, case_id, name, content_type, size, received, created_at)
+    await t.db
+      .execute(sql`insert into uploads (user_id, organisation_id, case_id, name, content_type, size, received, created_at)
       values (${officer.userId}, ${officer.organisationId}, ${c.id}, 'old.jpg', 'image/jpeg', 100, 10, ${hours(8 * 24)}),
              (${officer.userId}, ${officer.organisationId}, ${c.id}, 'new.jpg', 'image/jpeg', 100, 10, ${hours(6 * 24)})`);
     const result = await t.app.notifications.scheduler.runOnce(new Date(now));
     expect(result.purged.idempotencyKeys).toBeGreaterThanOrEqual(1);
-    const keys = await t.db.execute(sql`select key from idempotency_keys where user_id = ${officer.userId} and key in ('old-key', 'new-key')`);
+    const keys = await t.db.execute(
+      sql`select key from idempotency_keys where user_id = ${officer.userId} and key in ('old-key', 'new-key')`,
+    );
     expect(keys.rows).toEqual([{ key: 'new-key' }]);
     const uploads = await t.db.execute(sql`select name from uploads where case_id = ${c.id}`);
     expect(uploads.rows).toEqual([{ name: 'new.jpg' }]);

@@ -1,7 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Language, NotificationEvent, Role } from '@verity/contract';
 import type { Db } from '../platform/db';
-import { notificationOutbox, notifications, notificationPreferences, pushSubscriptions, webhooks } from './notifications.tables';
+import {
+  notificationOutbox,
+  notifications,
+  notificationPreferences,
+  pushSubscriptions,
+  webhooks,
+} from './notifications.tables';
 
 async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   const result = await db.execute(query);
@@ -11,10 +17,11 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 /** A timestamp as ISO 8601 in UTC, the same on every driver. */
 const iso = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /** `(a, b, c)` for `in`: never called with an empty list. */
-const list = (values: readonly string[]) => sql`(${sql.join(
-  values.map((v) => sql`${v}`),
-  sql`, `,
-)})`;
+const list = (values: readonly string[]) =>
+  sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
 
 // ---------------------------------------------------------------------------- recipients
 

@@ -100,7 +100,8 @@ export function createNotificationsService({
 
   async function subscribePush(actor: Actor, input: PushSubscriptionInput) {
     // Browsers' push services are https; http only for a test service on this machine.
-    if (!isAllowedUrl(input.endpoint)) throw new AppError('VALIDATION_FAILED', [{ path: 'endpoint', message: 'https only' }]);
+    if (!isAllowedUrl(input.endpoint))
+      throw new AppError('VALIDATION_FAILED', [{ path: 'endpoint', message: 'https only' }]);
     await q.upsertPushSubscription(db, {
       userId: actor.userId,
       endpoint: input.endpoint,
@@ -111,7 +112,8 @@ export function createNotificationsService({
   }
 
   async function unsubscribePush(actor: Actor, endpoint: string) {
-    if (!(await q.deletePushSubscription(db, actor.userId, endpoint))) throw new AppError('PUSH_SUBSCRIPTION_NOT_FOUND');
+    if (!(await q.deletePushSubscription(db, actor.userId, endpoint)))
+      throw new AppError('PUSH_SUBSCRIPTION_NOT_FOUND');
     return { deleted: true as const };
   }
 

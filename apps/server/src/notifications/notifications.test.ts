@@ -48,7 +48,12 @@ async function submittedCase() {
   return submitted.json<{ id: string; reference: string; responseDeadline: string }>();
 }
 
-type Item = { id: string; event: string; case: { id: string; reference: string } | null; data: Record<string, unknown> };
+type Item = {
+  id: string;
+  event: string;
+  case: { id: string; reference: string } | null;
+  data: Record<string, unknown>;
+};
 async function notificationsOf(s: Session, caseId?: string): Promise<Item[]> {
   const response = await s.request('GET', '/api/v1/notifications?limit=100');
   expect(response.statusCode, response.body).toBe(200);
@@ -69,9 +74,14 @@ describe('who hears of a case', () => {
 
   it('an answer tells the owning and the sharing administrations, never the right holders (nor the one who answered)', async () => {
     const c = await submittedCase();
-    const share = await officer.request('POST', `/api/v1/cases/${c.id}/shares`, { organisationId: shared.organisationId });
+    const share = await officer.request('POST', `/api/v1/cases/${c.id}/shares`, {
+      organisationId: shared.organisationId,
+    });
     expect(share.statusCode, share.body).toBe(200);
-    const answer = await rhA.request('POST', `/api/v1/cases/${c.id}/answer`, { verdict: 'counterfeit', comment: 'Fake crown' });
+    const answer = await rhA.request('POST', `/api/v1/cases/${c.id}/answer`, {
+      verdict: 'counterfeit',
+      comment: 'Fake crown',
+    });
     expect(answer.statusCode, answer.body).toBe(200);
     for (const s of [officer, colleague, shared]) {
       const answered = (await notificationsOf(s, c.id)).filter((n) => n.event === 'case.answered');
@@ -87,7 +97,10 @@ describe('who hears of a case', () => {
     const c = await submittedCase();
     await rhA.request('POST', `/api/v1/cases/${c.id}/answer`, { verdict: 'counterfeit', comment: null });
     await rhB.request('POST', `/api/v1/cases/${c.id}/answer`, { verdict: 'genuine', comment: null });
-    const decided = await officer.request('POST', `/api/v1/cases/${c.id}/transition`, { to: 'detained', reason: 'Fakes' });
+    const decided = await officer.request('POST', `/api/v1/cases/${c.id}/transition`, {
+      to: 'detained',
+      reason: 'Fakes',
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     const toB = (await notificationsOf(rhB, c.id)).find((n) => n.event === 'case.status');
     expect(toB!.data).toEqual({ to: 'detained' });
@@ -100,7 +113,9 @@ describe('who hears of a case', () => {
   });
 
   it('a rolled-back change notifies nobody (the notice is in its transaction)', async () => {
-    const created = await officer.request('POST', '/api/v1/cases', { lines: [{ productId: productA.id, quantity: 1 }] });
+    const created = await officer.request('POST', '/api/v1/cases', {
+      lines: [{ productId: productA.id, quantity: 1 }],
+    });
     const id = created.json().id as string;
     await officer.request('POST', `/api/v1/cases/${id}/submit`);
     // Submitting again fails (CASE_STATE_INVALID) after nothing was written.
@@ -128,11 +143,16 @@ describe('the in-app list', () => {
     expect(one.json()).toEqual({ updated: 1, unread: 2 });
     const unreadOnly = await reader.request('GET', '/api/v1/notifications?unread=true');
     expect(unreadOnly.json().items.map((n: Item) => n.id)).not.toContain(ids[0]);
-    expect((await reader.request('POST', '/api/v1/notifications/read', { all: true })).json()).toEqual({ updated: 2, unread: 0 });
+    expect((await reader.request('POST', '/api/v1/notifications/read', { all: true })).json()).toEqual({
+      updated: 2,
+      unread: 0,
+    });
   });
 
   it('refuses bad input with 400: a forged cursor, an empty id list, both forms at once', async () => {
-    expect((await rhA.request('GET', '/api/v1/notifications?cursor=zzz')).json().error.code).toBe('SEARCH_CURSOR_INVALID');
+    expect((await rhA.request('GET', '/api/v1/notifications?cursor=zzz')).json().error.code).toBe(
+      'SEARCH_CURSOR_INVALID',
+    );
     for (const body of [{ ids: [] }, { ids: ['x'] }, { all: false }, { all: true, ids: [] }, {}]) {
       const response = await rhA.request('POST', '/api/v1/notifications/read', body);
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
@@ -143,12 +163,33 @@ describe('the in-app list', () => {
 describe('preferences', () => {
   it('start from the defaults: in-app for all, e-mail for what needs action, push for officers’ answers and messages', async () => {
     const o = await t.factories.user('officer');
-    const items = (await o.request('GET', '/api/v1/notifications/preferences')).json().items as Record<string, unknown>[];
+    const items = (await o.request('GET', '/api/v1/notifications/preferences')).json().items as Record<
+      string,
+      unknown
+    >[];
     expect(items).toHaveLength(7);
-    expect(items.find((i) => i.event === 'case.answered')).toEqual({ event: 'case.answered', inApp: true, email: true, push: true });
-    expect(items.find((i) => i.event === 'case.status')).toEqual({ event: 'case.status', inApp: true, email: false, push: false });
-    const rh = (await rhC.request('GET', '/api/v1/notifications/preferences')).json().items as Record<string, unknown>[];
-    expect(rh.find((i) => i.event === 'case.submitted')).toEqual({ event: 'case.submitted', inApp: true, email: true, push: false });
+    expect(items.find((i) => i.event === 'case.answered')).toEqual({
+      event: 'case.answered',
+      inApp: true,
+      email: true,
+      push: true,
+    });
+    expect(items.find((i) => i.event === 'case.status')).toEqual({
+      event: 'case.status',
+      inApp: true,
+      email: false,
+      push: false,
+    });
+    const rh = (await rhC.request('GET', '/api/v1/notifications/preferences')).json().items as Record<
+      string,
+      unknown
+    >[];
+    expect(rh.find((i) => i.event === 'case.submitted')).toEqual({
+      event: 'case.submitted',
+      inApp: true,
+      email: true,
+      push: false,
+    });
   });
 
   it('a user who turns off in-app and e-mail for an event gets neither; the others keep theirs', async () => {
@@ -199,7 +240,9 @@ describe('e-mail', () => {
     expect(mail).toContain(`To: ${rhA.email}`);
     expect(mail).toMatch(/Subject: =\?UTF-8\?Q\?Dossier|Subject: Dossier/); // French, rhA's language
     expect(mail).toContain(`/cases/${c.id}`);
-    const sent = await t.db.execute(sql`select sent_at is not null as sent, attempts from notification_outbox where id = ${id}`);
+    const sent = await t.db.execute(
+      sql`select sent_at is not null as sent, attempts from notification_outbox where id = ${id}`,
+    );
     expect(sent.rows[0]).toEqual({ sent: true, attempts: 1 });
   });
 

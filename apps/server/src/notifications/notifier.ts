@@ -62,7 +62,13 @@ export function createNotifier({ clock = () => new Date() }: { clock?: () => Dat
       tx,
       wants
         .filter((r) => r.wantsInApp)
-        .map((r) => ({ userId: r.userId, event, caseId: facts.id, data: factsFor(r.side, notice.data), createdAt: now })),
+        .map((r) => ({
+          userId: r.userId,
+          event,
+          caseId: facts.id,
+          data: factsFor(r.side, notice.data),
+          createdAt: now,
+        })),
     );
     const notificationOf = new Map(inserted.map((n) => [n.userId, n.id]));
 
@@ -78,7 +84,13 @@ export function createNotifier({ clock = () => new Date() }: { clock?: () => Dat
       };
       const notificationId = notificationOf.get(r.userId) ?? null;
       if (r.wantsEmail)
-        outbox.push({ channel: 'email', notificationId, payload: { ...message, to: r.email }, nextAttemptAt: now, createdAt: now });
+        outbox.push({
+          channel: 'email',
+          notificationId,
+          payload: { ...message, to: r.email },
+          nextAttemptAt: now,
+          createdAt: now,
+        });
       if (r.wantsPush && pushable.has(r.userId))
         outbox.push({ channel: 'push', notificationId, payload: message, nextAttemptAt: now, createdAt: now });
     }

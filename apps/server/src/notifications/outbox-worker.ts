@@ -98,7 +98,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       log.warn({ outboxId: row.id, channel: row.channel, error: message }, 'notification delivery gave up');
       return outbox.markFailed(db, row.id, now, message);
     }
-    log.info({ outboxId: row.id, channel: row.channel, attempts: row.attempts, error: message }, 'notification delivery will be retried');
+    log.info(
+      { outboxId: row.id, channel: row.channel, attempts: row.attempts, error: message },
+      'notification delivery will be retried',
+    );
     return outbox.scheduleRetry(db, row.id, new Date(now.getTime() + retryDelayMs(row.attempts)), message);
   }
 

@@ -118,7 +118,12 @@ export function unansweredRightHolders(db: Db, caseId: string): Promise<string[]
  * transaction); any other meets the primary key, waits for that commit and inserts nothing.
  * Re-checks the case's state and deadline under the same statement.
  */
-export async function claimReminder(db: Db, caseId: string, kind: 'soon' | 'overdue', deadline: string): Promise<boolean> {
+export async function claimReminder(
+  db: Db,
+  caseId: string,
+  kind: 'soon' | 'overdue',
+  deadline: string,
+): Promise<boolean> {
   const rows = await rowsOf(
     db,
     sql`insert into case_reminders (case_id, kind, deadline)
@@ -133,7 +138,10 @@ export async function claimReminder(db: Db, caseId: string, kind: 'soon' | 'over
 // ---------------------------------------------------------------------------- housekeeping
 
 /** Deletes in batches (a long-stopped installation must not lock a big table at once). */
-export async function purgeOld(db: Db, now: Date): Promise<{ idempotencyKeys: number; uploads: number; outbox: number }> {
+export async function purgeOld(
+  db: Db,
+  now: Date,
+): Promise<{ idempotencyKeys: number; uploads: number; outbox: number }> {
   const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
   const day = 24 * 3600 * 1000;
   const count = async (query: SQL) => (await db.execute(query)).rows.length;

@@ -22,14 +22,16 @@ async function openStream(baseUrl: string, cookie: string, lastEventId?: string)
   let ended = false;
   let comments = 0;
   let buffer = '';
-  const { response, request } = await new Promise<{ response: IncomingMessage; request: ClientRequest }>((resolve, reject) => {
-    const request = get(
-      `${baseUrl}/api/v1/notifications/stream`,
-      { headers: { cookie, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) } },
-      (response) => resolve({ response, request }),
-    );
-    request.on('error', reject);
-  });
+  const { response, request } = await new Promise<{ response: IncomingMessage; request: ClientRequest }>(
+    (resolve, reject) => {
+      const request = get(
+        `${baseUrl}/api/v1/notifications/stream`,
+        { headers: { cookie, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) } },
+        (response) => resolve({ response, request }),
+      );
+      request.on('error', reject);
+    },
+  );
   response.setEncoding('utf8');
   response.on('data', (chunk: string) => {
     buffer += chunk;
@@ -115,9 +117,15 @@ describe('the notification stream', () => {
       const c = await submitCase(officer, product.id);
       await stream.waitFor((e) => e.some((x) => x.event === 'notification'));
       const [n] = stream.notifications();
-      expect(n!.data).toMatchObject({ event: 'case.submitted', case: { id: c.id, reference: c.reference }, readAt: null });
+      expect(n!.data).toMatchObject({
+        event: 'case.submitted',
+        case: { id: c.id, reference: c.reference },
+        readAt: null,
+      });
       expect(n!.id).toBe((n!.data as { id: string }).id);
-      await stream.waitFor((e) => e.slice(before).some((x) => x.event === 'unread' && (x.data as { unread: number }).unread >= 1));
+      await stream.waitFor((e) =>
+        e.slice(before).some((x) => x.event === 'unread' && (x.data as { unread: number }).unread >= 1),
+      );
       // Marking read (say on another device) updates the count on this one.
       await rh.request('POST', '/api/v1/notifications/read', { all: true });
       await stream.waitFor((e) => {
@@ -141,7 +149,9 @@ describe('the notification stream', () => {
     try {
       await again.waitFor((e) => e.filter((x) => x.event === 'notification').length >= 2);
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(again.notifications().map((n) => (n.data as { case: { id: string } }).case.id)).toEqual(missed.map((c) => c.id));
+      expect(again.notifications().map((n) => (n.data as { case: { id: string } }).case.id)).toEqual(
+        missed.map((c) => c.id),
+      );
     } finally {
       again.close();
     }

@@ -17,7 +17,12 @@ export interface PushTarget {
  * One Web Push message (RFC 8030, VAPID RFC 8292), encrypted for the browser's keys. A 404 or
  * 410 from the push service means the subscription is gone: `DeliveryError.gone`.
  */
-export async function deliverPush(vapid: VapidKeys, target: PushTarget, payload: string, topic?: string): Promise<void> {
+export async function deliverPush(
+  vapid: VapidKeys,
+  target: PushTarget,
+  payload: string,
+  topic?: string,
+): Promise<void> {
   // web-push encrypts and signs; the request itself goes through fetch (a timeout, any status read).
   const request = webpush.generateRequestDetails(
     { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
@@ -38,7 +43,10 @@ export async function deliverPush(vapid: VapidKeys, target: PushTarget, payload:
   }
   await response.body?.cancel().catch(() => {});
   if (response.status >= 200 && response.status <= 299) return;
-  throw new DeliveryError(`push service answered ${response.status}`, response.status === 404 || response.status === 410);
+  throw new DeliveryError(
+    `push service answered ${response.status}`,
+    response.status === 404 || response.status === 410,
+  );
 }
 
 export function generateVapidKeys(): { publicKey: string; privateKey: string } {
