@@ -134,7 +134,11 @@ beforeAll(async () => {
   await prepareCaseFiles(worlds.foreign, spanishOfficer, foreignRightHolder, []);
   shareTarget = (await t.factories.organisation('customs', 'BE')).id;
   // Webhooks of the administrators' organisations and of the foreign right holder: authorization-matrix.notifications.ts.
-  await prepareNotifications(worlds.own, [sessions.right_holder_admin!, sessions.administration_admin!], foreignRightHolder);
+  await prepareNotifications(
+    worlds.own,
+    [sessions.right_holder_admin!, sessions.administration_admin!],
+    foreignRightHolder,
+  );
 });
 afterAll(() => t.close());
 

@@ -61,7 +61,10 @@ export const ConfigSchema = z.object({
   /** Web Push (VAPID). Without keys, a pair is made once and kept in `<dataDir>/vapid.json`. */
   vapidPublicKey: z.string().min(1).optional(),
   vapidPrivateKey: z.string().min(1).optional(),
-  vapidSubject: z.string().regex(/^(mailto:|https:)/, 'mailto: or https: URL').default('mailto:admin@verity.invalid'),
+  vapidSubject: z
+    .string()
+    .regex(/^(mailto:|https:)/, 'mailto: or https: URL')
+    .default('mailto:admin@verity.invalid'),
   /** Run the outbox worker and the reminders in this process (on by default; every process may). */
   notificationWorker: z.boolean().default(true),
   /**
