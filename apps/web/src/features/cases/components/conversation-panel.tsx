@@ -76,6 +76,11 @@ export function ConversationPanel({ caseId, rightHolder }: { caseId: string; rig
     return () => clearInterval(timer);
   }, []);
 
+  const choose = (channel: string) => {
+    if (channel === current) return;
+    setMessages(null);
+    setCurrent(channel);
+  };
   const nameOf = (channel: Channel) => (channel.rightHolder ? channel.rightHolder.name : t('conversation.customsOnly'));
   const selected = channels?.find((c) => c.channel === current) ?? null;
 
@@ -98,9 +103,25 @@ export function ConversationPanel({ caseId, rightHolder }: { caseId: string; rig
               aria-selected={channel.channel === current}
               aria-controls={`${id}-panel`}
               className={`conversation-tab${channel.channel === current ? ' current' : ''}`}
-              onClick={() => {
-                setMessages(null);
-                setCurrent(channel.channel);
+              tabIndex={channel.channel === current ? 0 : -1}
+              onClick={() => choose(channel.channel)}
+              onKeyDown={(event) => {
+                // The tabs pattern: arrows move between conversations, Home and End to the ends.
+                const index = channels.indexOf(channel);
+                const next =
+                  event.key === 'ArrowRight' || event.key === 'ArrowDown'
+                    ? channels[(index + 1) % channels.length]
+                    : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+                      ? channels[(index - 1 + channels.length) % channels.length]
+                      : event.key === 'Home'
+                        ? channels[0]
+                        : event.key === 'End'
+                          ? channels[channels.length - 1]
+                          : undefined;
+                if (!next) return;
+                event.preventDefault();
+                choose(next.channel);
+                document.getElementById(`${id}-tab-${next.channel}`)?.focus();
               }}
             >
               {nameOf(channel)}
@@ -186,13 +207,7 @@ function MessageItem({
 }) {
   const { t } = useI18n();
   return (
-    <article
-      className={`conversation-message${message.internal ? ' internal' : ''}${message.mine ? ' mine' : ''}`}
-      aria-label={t('conversation.messageBy', {
-        name: message.author.name,
-        at: moment.format(new Date(message.createdAt)),
-      })}
-    >
+    <article className={`conversation-message${message.internal ? ' internal' : ''}${message.mine ? ' mine' : ''}`}>
       <header>
         <strong>{message.author.name}</strong> <span className="muted">{message.organisation.name}</span>{' '}
         <time dateTime={message.createdAt} className="muted">
