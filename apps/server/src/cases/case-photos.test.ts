@@ -183,6 +183,21 @@ describe('resumable uploads', () => {
     const foreign = await startUpload(otherFr, kase.id, { name: 'a.jpg', contentType: 'image/jpeg', size: 10 });
     expect(foreign.statusCode).toBe(404);
   });
+  it('an upload left unfinished for a week is forgotten when its owner starts another', async () => {
+    const kase = await twoBrandDraft();
+    const old = (await startUpload(officer, kase.id, { name: 'a.jpg', contentType: 'image/jpeg', size: 1000 })).json()
+      .id;
+    await sendChunk(officer, old, 0, Buffer.alloc(100, 1));
+    const recent = (
+      await startUpload(officer, kase.id, { name: 'b.jpg', contentType: 'image/jpeg', size: 1000 })
+    ).json().id;
+    await t.db.execute(sql`update uploads set created_at = now() - interval '8 days' where id = ${old}`);
+    await startUpload(officer, kase.id, { name: 'c.jpg', contentType: 'image/jpeg', size: 1000 });
+    expect((await officer.request('GET', `/api/v1/uploads/${old}`)).statusCode).toBe(404);
+    expect((await officer.request('GET', `/api/v1/uploads/${recent}`)).statusCode).toBe(200);
+    const chunks = await t.db.execute(sql`select count(*)::int as n from upload_chunks where upload_id = ${old}`);
+    expect(chunks.rows[0]).toEqual({ n: 0 });
+  });
 });
 
 describe('photos of a case', () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db';
 import { bufferOf } from './case-access';
 import { uploadChunks, uploads } from './conversation.tables';
@@ -52,4 +52,13 @@ export async function markUsed(db: Db, id: string, caseFileId: string): Promise<
   if (used.length === 0) return false;
   await db.delete(uploadChunks).where(eq(uploadChunks.uploadId, id));
   return true;
+}
+
+/** Forgets the user's uploads never turned into a file and started before `before` (their chunks go with them). */
+export async function deleteStaleUploads(db: Db, userId: string, before: Date): Promise<number> {
+  const gone = await db
+    .delete(uploads)
+    .where(and(eq(uploads.userId, userId), isNull(uploads.caseFileId), lt(uploads.createdAt, before)))
+    .returning({ id: uploads.id });
+  return gone.length;
 }

@@ -7,6 +7,8 @@ import { assertOpen, loadCase } from './case-access';
 import * as q from './uploads.queries';
 
 const acceptedTypes = new Set<string>(uploadContentTypes);
+/** How long an unfinished or unused upload is kept: long enough for a phone offline over a weekend. */
+export const STALE_AFTER_MS = 7 * 24 * 3600 * 1000;
 
 const present = (row: q.UploadRow): Upload => ({
   id: row.id,
@@ -32,6 +34,8 @@ export function createUploadsService({ db, maxUploadBytes }: { db: Db; maxUpload
     if (!acceptedTypes.has(input.contentType))
       throw new AppError('UPLOAD_TYPE_NOT_ALLOWED', { contentType: input.contentType });
     if (input.size > maxUploadBytes) throw new AppError('UPLOAD_TOO_LARGE', { maxBytes: maxUploadBytes });
+    // Abandoned uploads (a phone that never came back) are forgotten after a week, by their owner's next one.
+    await q.deleteStaleUploads(db, actor.userId, new Date(Date.now() - STALE_AFTER_MS));
     const created = await q.insertUpload(db, {
       userId: actor.userId,
       organisationId: actor.organisationId,
