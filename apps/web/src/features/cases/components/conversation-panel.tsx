@@ -9,6 +9,8 @@ import { useUploads } from '../uploads/use-uploads';
 import '../conversation.css';
 
 type Channel = CaseConversations['channels'][number];
+/** What the notification bell dispatches on window for each notification received live. */
+const NOTIFICATION_EVENT = 'verity:notification';
 
 /** Messages as threads: each message with the replies to it (a reply whose parent is hidden stands alone). */
 function threads(messages: CaseMessage[]) {
@@ -68,7 +70,18 @@ export function ConversationPanel({ caseId, rightHolder }: { caseId: string; rig
     return () => controller.abort();
   }, [caseId, current, reload, refreshChannels]);
 
-  // New messages while the page is open: look again every 30 s while it is visible.
+  // A message of this case arrives in real time (the shell's notification stream says so on
+  // window): fetch the conversation again.
+  useEffect(() => {
+    const onNotice = (event: Event) => {
+      const notice = (event as CustomEvent<{ event?: string; case?: { id: string } | null }>).detail;
+      if (notice?.event === 'case.message' && notice.case?.id === caseId) setReload((n) => n + 1);
+    };
+    window.addEventListener(NOTIFICATION_EVENT, onNotice);
+    return () => window.removeEventListener(NOTIFICATION_EVENT, onNotice);
+  }, [caseId]);
+
+  // Otherwise, look again every 30 s while the page is visible.
   useEffect(() => {
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') setReload((n) => n + 1);
