@@ -63,3 +63,41 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') event.respondWith(networkFirstPage(request));
   else if (PRECACHE.includes(url.pathname)) event.respondWith(cacheFirst(request));
 });
+
+// Web Push (the server's notifications/): show what came; a click opens the case. The
+// message's id is the notification's tag, so a push repeated after a server crash replaces
+// the first instead of showing twice.
+self.addEventListener('push', (event) => {
+  let message;
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch {
+    message = { body: event.data ? event.data.text() : '' };
+  }
+  event.waitUntil(
+    self.registration.showNotification(message.title || 'Verity', {
+      body: message.body || '',
+      tag: message.id,
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      data: { url: typeof message.url === 'string' ? message.url : '/notifications' },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = new URL((event.notification.data && event.notification.data.url) || '/', self.location.origin);
+  // Only pages of this app.
+  const url =
+    target.origin === self.location.origin ? target.href : new URL('/notifications', self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const same = windows.find((w) => w.url === url);
+      if (same) return same.focus();
+      const open = windows.find((w) => 'navigate' in w);
+      if (open) return open.navigate(url).then((w) => (w ? w.focus() : self.clients.openWindow(url)));
+      return self.clients.openWindow(url);
+    }),
+  );
+});

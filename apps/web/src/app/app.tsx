@@ -5,6 +5,7 @@ import { updateProfile } from '../features/auth/api';
 import { useSession } from '../features/auth/use-session';
 import { HealthStatus } from '../features/health/health-status';
 import { IdentifyScreen } from '../features/identify/screens/identify-screen';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { ScanButton } from '../features/scan/scan-button';
 import { AUTH_REQUIRED_EVENT } from '../lib/api';
 import { AppContext, type AppContextValue } from '../lib/app-context';
@@ -74,6 +75,7 @@ export function App() {
           </div>
         </div>
         <LanguageSwitcher onChosen={saveChoice} />
+        {context && <NotificationBell />}
         {context && <MainNavigation role={context.me.membership.role} path={path} />}
         {/* Holds the navigation's place while the session is checked: nothing jumps when it comes. */}
         {session.status === 'loading' && <div className="main-nav-placeholder" aria-hidden="true" />}

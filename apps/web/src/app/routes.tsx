@@ -28,6 +28,8 @@ export const signedInRoutes: readonly Route[] = [
     roles: ['officer', 'administration_admin', ...rightHolders],
   },
   { pattern: '/portal/*', area: lazy(() => import('../features/portal/portal-area')), roles: rightHolders },
+  // Everyone's notifications and choices; the webhooks screen checks the role itself.
+  { pattern: '/notifications/*', area: lazy(() => import('../features/notifications/notifications-area')) },
   // The secretariat manages every organisation; an organisation's administrator their own.
   { pattern: '/admin/*', area: lazy(() => import('../features/admin/admin-area')), roles: organisationAdmins },
 ];
