@@ -72,7 +72,7 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
     await title.waitFor();
     const reference = (await title.textContent())!.replace('Case ', '');
     expect(reference).toMatch(/^FR-\d{4}-\d+$/);
-    await officer.getByText('Aurora Chronograph 42 mm').waitFor();
+    await officer.getByText('Aurora Chronograph 42 mm', { exact: true }).waitFor();
 
     // Typed fields are saved on their own and survive a reload.
     await officer.getByLabel(c.field.declarationReference).fill('26FR000000E2E0001');
