@@ -20,7 +20,7 @@ export function WebhooksScreen() {
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const secretRef = useRef<HTMLDivElement>(null);
+  const secretRef = useRef<HTMLElement>(null);
   const title = t('notifications.webhooks.title');
   useDocumentTitle(title);
   const allowed = webhookManagerRoles.includes(me.membership.role);
@@ -110,7 +110,7 @@ export function WebhooksScreen() {
         {status}
       </p>
       {created && (
-        <div className="card webhook-secret" tabIndex={-1} ref={secretRef} aria-labelledby={`${id}-secret`}>
+        <section className="card webhook-secret" tabIndex={-1} ref={secretRef} aria-labelledby={`${id}-secret`}>
           <h2 id={`${id}-secret`}>{t('notifications.webhooks.secretTitle')}</h2>
           <p>{t('notifications.webhooks.secretOnce')}</p>
           <p>
@@ -119,7 +119,7 @@ export function WebhooksScreen() {
           <button type="button" className="button" onClick={() => setCreated(null)}>
             {t('notifications.webhooks.secretDone')}
           </button>
-        </div>
+        </section>
       )}
       <form className="card webhook-form" onSubmit={(e) => void add(e)} aria-labelledby={`${id}-add`}>
         <h2 id={`${id}-add`}>{t('notifications.webhooks.add')}</h2>
