@@ -44,7 +44,7 @@ export function CasePhotos({ caseId, photos: initial, lines, canAdd, canDelete }
   const [problem, setProblem] = useState<string | null>(null);
   /** The line the next photos show (none: the whole case, seen by every right holder). */
   const [nextLine, setNextLine] = useState('');
-  const { entries, queue } = useUploads(caseId, 'photo');
+  const { entries, queue, userId } = useUploads(caseId, 'photo');
   const previews = useRef(new Map<string, string>());
 
   useEffect(() => setPhotos(initial), [initial]);
@@ -79,6 +79,7 @@ export function CasePhotos({ caseId, photos: initial, lines, canAdd, canDelete }
       const blob = await compressImage(file);
       const name = blob === file ? file.name : jpegName(file.name);
       await queue.add({
+        userId,
         caseId,
         purpose: 'photo',
         name,

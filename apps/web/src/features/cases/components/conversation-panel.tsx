@@ -299,7 +299,7 @@ function Composer({
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  const { entries, queue } = useUploads(caseId, 'attachment');
+  const { entries, queue, userId } = useUploads(caseId, 'attachment');
   const parent = messages.find((m) => m.id === parentId) ?? null;
 
   useEffect(() => {
@@ -384,7 +384,7 @@ function Composer({
           aria-describedby={`${id}-files-hint`}
           onChange={(event) => {
             for (const file of event.target.files ?? [])
-              void queue.add({ caseId, purpose: 'attachment', name: file.name, blob: file });
+              void queue.add({ userId, caseId, purpose: 'attachment', name: file.name, blob: file });
             event.target.value = '';
           }}
         />

@@ -77,9 +77,16 @@ describe('the upload queue', () => {
     const photos: CasePhoto[] = [];
     queue.onPhoto((_caseId, photo) => photos.push(photo));
     await queue.ready;
+    queue.setUser('me');
     const size = CHUNK_BYTES * 2 + 100;
     server.fail(0);
-    const entry = await queue.add({ caseId: 'c1', purpose: 'photo', name: 'p.jpg', blob: photoBlob(size) });
+    const entry = await queue.add({
+      userId: 'me',
+      caseId: 'c1',
+      purpose: 'photo',
+      name: 'p.jpg',
+      blob: photoBlob(size),
+    });
     await queue.setLine(entry.key, 'line-1');
     server.fail(0);
     await settle(queue);
@@ -99,10 +106,17 @@ describe('the upload queue', () => {
     const store = memoryStore();
     const first = new UploadQueue(store, server.http, noWait);
     await first.ready;
+    first.setUser('me');
     const size = CHUNK_BYTES * 3;
     // The page is closed after the first chunk: simulate it by failing "forever" then dropping the queue.
     server.fail(0);
-    const added = await first.add({ caseId: 'c1', purpose: 'attachment', name: 'r.pdf', blob: photoBlob(size) });
+    const added = await first.add({
+      userId: 'me',
+      caseId: 'c1',
+      purpose: 'attachment',
+      name: 'r.pdf',
+      blob: photoBlob(size),
+    });
     await settle(first);
     expect(first.list('c1')[0]).toMatchObject({ state: 'done', offset: size });
 
@@ -118,6 +132,7 @@ describe('the upload queue', () => {
     server.fail(1); // and the connection is still flaky
     const reloaded = new UploadQueue(store, server.http, noWait);
     await reloaded.ready;
+    reloaded.setUser('me');
     await settle(reloaded);
     expect(server.calls).toEqual(['status', 'status', `chunk@${CHUNK_BYTES}`, `chunk@${CHUNK_BYTES * 2}`]);
     expect(server.uploads.get(u.id)!.offset).toBe(size);
@@ -137,10 +152,46 @@ describe('the upload queue', () => {
       noWait,
     );
     await queue.ready;
-    const entry = await queue.add({ caseId: 'c1', purpose: 'photo', name: 'big.jpg', blob: photoBlob(100) });
+    queue.setUser('me');
+    const entry = await queue.add({
+      userId: 'me',
+      caseId: 'c1',
+      purpose: 'photo',
+      name: 'big.jpg',
+      blob: photoBlob(100),
+    });
     await settle(queue);
     expect(queue.list('c1')).toMatchObject([{ key: entry.key, state: 'failed', code: 'UPLOAD_TOO_LARGE' }]);
     await queue.remove(entry.key);
     expect(queue.list('c1')).toEqual([]);
+  });
+
+  it('on a shared phone, another user’s files are neither listed nor sent until that user is back', async () => {
+    const server = fakeServer();
+    const store = memoryStore();
+    await store.put({
+      key: 'theirs',
+      userId: 'someone-else',
+      caseId: 'c1',
+      purpose: 'photo',
+      name: 'p.jpg',
+      contentType: 'image/jpeg',
+      size: 10,
+      blob: photoBlob(10),
+      lineId: null,
+      uploadId: null,
+      offset: 0,
+      state: 'waiting',
+      createdAt: 1,
+    });
+    const queue = new UploadQueue(store, server.http, noWait);
+    await queue.ready;
+    queue.setUser('me');
+    await settle(queue);
+    expect(queue.list('c1')).toEqual([]);
+    expect(server.calls).toEqual([]);
+    queue.setUser('someone-else');
+    await settle(queue);
+    expect(server.calls).toEqual(['start', 'chunk@0', 'photo:null']);
   });
 });

@@ -11,6 +11,7 @@ export interface QueuedUpload extends Omit<StoredUpload, 'state'> {
 }
 
 export interface NewUpload {
+  userId: string;
   caseId: string;
   purpose: 'photo' | 'attachment';
   name: string;
@@ -32,6 +33,8 @@ export class UploadQueue {
   private running = false;
   private version = 0;
   private wake: (() => void) | null = null;
+  /** The signed-in user: only its entries are listed and sent. */
+  private user: string | null = null;
   readonly ready: Promise<void>;
 
   constructor(
@@ -49,9 +52,19 @@ export class UploadQueue {
     );
   }
 
-  /** Entries of a case, oldest first (a new array when anything changed, for React). */
+  /** Whose queue this page sends (the signed-in user); another user's entries wait for them. */
+  setUser(userId: string) {
+    if (this.user === userId) return;
+    this.user = userId;
+    this.changed();
+    void this.run();
+  }
+
+  /** The user's entries of a case, oldest first (a new array when anything changed, for React). */
   list(caseId: string): QueuedUpload[] {
-    return [...this.entries.values()].filter((e) => e.caseId === caseId).sort((a, b) => a.createdAt - b.createdAt);
+    return [...this.entries.values()]
+      .filter((e) => e.caseId === caseId && e.userId === this.user)
+      .sort((a, b) => a.createdAt - b.createdAt);
   }
   get changes() {
     return this.version;
@@ -69,6 +82,7 @@ export class UploadQueue {
   async add(input: NewUpload): Promise<QueuedUpload> {
     const entry: QueuedUpload = {
       key: crypto.randomUUID(),
+      userId: input.userId,
       caseId: input.caseId,
       purpose: input.purpose,
       name: input.name,
@@ -146,7 +160,7 @@ export class UploadQueue {
       let delay = 1000;
       for (;;) {
         const next = [...this.entries.values()]
-          .filter((e) => e.state === 'waiting')
+          .filter((e) => e.state === 'waiting' && e.userId === this.user)
           .sort((a, b) => a.createdAt - b.createdAt)[0];
         if (!next) return;
         const entry = { ...next };

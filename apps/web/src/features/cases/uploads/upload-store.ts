@@ -5,6 +5,8 @@
  */
 export interface StoredUpload {
   key: string;
+  /** Whose it is: on a shared phone, another user's queue is neither shown nor sent. */
+  userId: string;
   caseId: string;
   purpose: 'photo' | 'attachment';
   name: string;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useAppContext } from '../../../lib/app-context';
 import { uploadHttp } from './upload-http';
 import { UploadQueue, type QueuedUpload } from './upload-queue';
 import { indexedDbStore, memoryStore } from './upload-store';
@@ -25,13 +26,15 @@ export function uploadQueue(): UploadQueue {
 /** The uploads of a case (photos or attachments), kept up to date as they progress. */
 export function useUploads(caseId: string, purpose: QueuedUpload['purpose']) {
   const q = uploadQueue();
+  const userId = useAppContext().me.user.id;
+  useEffect(() => q.setUser(userId), [q, userId]);
   const version = useSyncExternalStore(
     useCallback((listener) => q.subscribe(listener), [q]),
     () => q.changes,
   );
   void version;
   const entries = q.list(caseId).filter((e) => e.purpose === purpose);
-  return { entries, queue: q };
+  return { entries, queue: q, userId };
 }
 
 /** Calls `onPhoto` with each photo the queue turns into a case photo. */
