@@ -113,6 +113,10 @@ export const errorCatalog = {
   },
   UPLOAD_CHUNK_INVALID: { status: 422, message: 'This chunk is empty or goes beyond the size of the upload.' },
   UPLOAD_INCOMPLETE: { status: 409, message: 'The upload is not complete ({{offset}} of {{size}} bytes).' },
+  UPLOAD_LIMIT_REACHED: {
+    status: 429,
+    message: 'You have {{max}} files waiting to be completed; finish or send them first.',
+  },
   UPLOAD_ALREADY_USED: { status: 409, message: 'This upload is already attached elsewhere; upload the file again.' },
   CASE_FILE_NOT_FOUND: { status: 404, message: 'File not found.' },
   CASE_LINE_NOT_FOUND: { status: 422, message: 'This line is not part of the case.' },

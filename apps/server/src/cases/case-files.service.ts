@@ -121,6 +121,16 @@ export function createCaseFilesService({ db, uploads }: { db: Db; uploads: Uploa
     return id;
   }
 
+  /** Bytes refused for what they are will not become acceptable: the upload is forgotten, the refusal answered. */
+  async function refusedGoes<T>(uploadId: string, judged: Promise<T>): Promise<T> {
+    try {
+      return await judged;
+    } catch (error) {
+      if (error instanceof AppError) await uploads.discard(uploadId);
+      throw error;
+    }
+  }
+
   async function existingPhoto(h: Db, caseId: string, id: string) {
     const row = await q.findCaseFile(h, caseId, id, sql`f.kind = 'photo'`);
     if (!row) throw new AppError('UPLOAD_ALREADY_USED');
@@ -141,7 +151,7 @@ export function createCaseFilesService({ db, uploads }: { db: Db; uploads: Uploa
     if (done.caseFileId !== null) return existingPhoto(db, caseId, done.caseFileId);
     assertOpen(row);
     if (input.lineId && !(await q.findLine(db, caseId, input.lineId))) throw new AppError('CASE_LINE_NOT_FOUND');
-    const image = await processImage(done.bytes);
+    const image = await refusedGoes(input.uploadId, processImage(done.bytes));
     return db.transaction(async (tx) => {
       // Two completions racing: the second waits here and answers the first one's photo.
       const locked = await uploads.findUpload(tx, input.uploadId);
@@ -170,7 +180,10 @@ export function createCaseFilesService({ db, uploads }: { db: Db; uploads: Uploa
   async function prepareAttachment(actor: Actor, caseId: string, uploadId: string) {
     const done = await uploads.completeUpload(actor, uploadId, caseId);
     if (done.caseFileId !== null) throw new AppError('UPLOAD_ALREADY_USED');
-    return { upload: done.upload, content: await judgeAttachment(done.bytes, done.upload.contentType) };
+    return {
+      upload: done.upload,
+      content: await refusedGoes(uploadId, judgeAttachment(done.bytes, done.upload.contentType)),
+    };
   }
   type Prepared = Awaited<ReturnType<typeof prepareAttachment>>;
 

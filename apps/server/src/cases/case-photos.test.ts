@@ -153,6 +153,8 @@ describe('resumable uploads', () => {
     const refused = await officer.request('POST', `/api/v1/cases/${kase.id}/photos`, { uploadId });
     expect(refused.statusCode).toBe(415);
     expect(refused.json().error.code).toBe('IMAGE_TYPE_NOT_ALLOWED');
+    // Refused bytes are not kept.
+    expect((await officer.request('GET', `/api/v1/uploads/${uploadId}`)).statusCode).toBe(404);
     const noLine = await officer.request('POST', `/api/v1/cases/${kase.id}/photos`, {
       uploadId: await upload(officer, kase.id, noisyJpeg),
       lineId: UNKNOWN,
@@ -183,6 +185,22 @@ describe('resumable uploads', () => {
     const foreign = await startUpload(otherFr, kase.id, { name: 'a.jpg', contentType: 'image/jpeg', size: 10 });
     expect(foreign.statusCode).toBe(404);
   });
+  it('a user has at most 30 uploads not yet used at a time', async () => {
+    const kase = await twoBrandDraft();
+    const busy = await t.factories.user('officer', officer.organisationId);
+    for (let i = 0; i < 30; i++) {
+      const started = await startUpload(busy, kase.id, { name: `${i}.jpg`, contentType: 'image/jpeg', size: 10 });
+      expect(started.statusCode).toBe(201);
+    }
+    const more = await startUpload(busy, kase.id, { name: 'more.jpg', contentType: 'image/jpeg', size: 10 });
+    expect(more.statusCode).toBe(429);
+    expect(more.json().error).toMatchObject({ code: 'UPLOAD_LIMIT_REACHED', details: { max: 30 } });
+    // Another user is not held back by it.
+    expect(
+      (await startUpload(officer, kase.id, { name: 'a.jpg', contentType: 'image/jpeg', size: 10 })).statusCode,
+    ).toBe(201);
+  });
+
   it('an upload left unfinished for a week is forgotten when its owner starts another', async () => {
     const kase = await twoBrandDraft();
     const old = (await startUpload(officer, kase.id, { name: 'a.jpg', contentType: 'image/jpeg', size: 1000 })).json()

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db';
 import { bufferOf } from './case-access';
 import { uploadChunks, uploads } from './conversation.tables';
@@ -61,4 +61,17 @@ export async function deleteStaleUploads(db: Db, userId: string, before: Date): 
     .where(and(eq(uploads.userId, userId), isNull(uploads.caseFileId), lt(uploads.createdAt, before)))
     .returning({ id: uploads.id });
   return gone.length;
+}
+
+/** The user's uploads not (yet) turned into a file. */
+export async function countPending(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(uploads)
+    .where(and(eq(uploads.userId, userId), isNull(uploads.caseFileId)));
+  return row?.n ?? 0;
+}
+
+export async function deleteUpload(db: Db, id: string) {
+  await db.delete(uploads).where(and(eq(uploads.id, id), isNull(uploads.caseFileId)));
 }

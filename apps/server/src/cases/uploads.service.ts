@@ -9,6 +9,8 @@ import * as q from './uploads.queries';
 const acceptedTypes = new Set<string>(uploadContentTypes);
 /** How long an unfinished or unused upload is kept: long enough for a phone offline over a weekend. */
 export const STALE_AFTER_MS = 7 * 24 * 3600 * 1000;
+/** Enough for a message's 10 attachments and a handful of photos on their way. */
+export const MAX_PENDING_UPLOADS = 30;
 
 const present = (row: q.UploadRow): Upload => ({
   id: row.id,
@@ -36,6 +38,9 @@ export function createUploadsService({ db, maxUploadBytes }: { db: Db; maxUpload
     if (input.size > maxUploadBytes) throw new AppError('UPLOAD_TOO_LARGE', { maxBytes: maxUploadBytes });
     // Abandoned uploads (a phone that never came back) are forgotten after a week, by their owner's next one.
     await q.deleteStaleUploads(db, actor.userId, new Date(Date.now() - STALE_AFTER_MS));
+    // Bytes kept for nothing are bounded: a user has at most this many uploads not yet used.
+    if ((await q.countPending(db, actor.userId)) >= MAX_PENDING_UPLOADS)
+      throw new AppError('UPLOAD_LIMIT_REACHED', { max: MAX_PENDING_UPLOADS });
     const created = await q.insertUpload(db, {
       userId: actor.userId,
       organisationId: actor.organisationId,
@@ -94,10 +99,13 @@ export function createUploadsService({ db, maxUploadBytes }: { db: Db; maxUpload
     return { upload, caseFileId: null, bytes };
   }
 
+  /** A complete upload whose bytes were refused (not an image, not an accepted type): nothing to keep. */
+  const discard = (id: string) => q.deleteUpload(db, id);
+
   /** Inside the transaction that made the case file: false when a concurrent request used the upload first. */
   const markUsed = (tx: Db, id: string, caseFileId: string) => q.markUsed(tx, id, caseFileId);
   const findUpload = (tx: Db, id: string) => q.findUpload(tx, id, { forUpdate: true });
 
-  return { startUpload, uploadStatus, appendChunk, completeUpload, markUsed, findUpload };
+  return { startUpload, uploadStatus, appendChunk, completeUpload, markUsed, findUpload, discard };
 }
 export type UploadsService = ReturnType<typeof createUploadsService>;
