@@ -15,7 +15,8 @@ export class UploadError extends Error {
 
 /** Worth trying again later: no connection, the server busy or restarting. */
 export const isTransient = (error: unknown) =>
-  error instanceof UploadError && (error.status === 0 || error.status === 429 || error.status >= 500);
+  error instanceof UploadError &&
+  (error.status === 0 || error.status >= 500 || (error.status === 429 && error.code !== 'UPLOAD_LIMIT_REACHED'));
 
 async function call<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
