@@ -1,4 +1,4 @@
-import type { Notification, NotificationEvent } from '@verity/contract';
+import type { Notification, NotificationEvent, Role } from '@verity/contract';
 import type { I18n } from '../../lib/i18n';
 
 /** i18n keys cannot hold dots: `case.deadline_soon` → `notifications.events.case_deadline_soon`. */
@@ -16,4 +16,16 @@ export function notificationText(
     to: data.to ? (tx(`notifications.states.${data.to}`) ?? data.to) : '',
     deadline: data.responseDeadline ?? '',
   });
+}
+
+/** The events a role can be told of (the others never reach it): what its choices are about. */
+export function eventsFor(role: Role, all: readonly NotificationEvent[]): NotificationEvent[] {
+  const rightHolder = role === 'right_holder_admin' || role === 'right_holder_editor';
+  const customs = role === 'officer' || role === 'administration_admin';
+  const heard: readonly NotificationEvent[] = rightHolder
+    ? ['case.submitted', 'case.status', 'case.message', 'case.deadline_soon', 'case.overdue']
+    : customs
+      ? ['case.answered', 'case.status', 'case.message', 'case.shared', 'case.overdue']
+      : all;
+  return all.filter((e) => heard.includes(e));
 }

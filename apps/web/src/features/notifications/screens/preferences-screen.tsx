@@ -1,12 +1,13 @@
 import type { NotificationChannel, NotificationPreference } from '@verity/contract';
-import { notificationChannels } from '@verity/contract/values';
+import { notificationChannels, notificationEvents } from '@verity/contract/values';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { isAbort, isApiError } from '../../../lib/api';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { readPreferences, savePreferences } from '../api';
-import { eventKey } from '../notification-text';
+import { eventKey, eventsFor } from '../notification-text';
+import { useAppContext } from '../../../lib/app-context';
 import { currentSubscription, disablePush, enablePush, pushSupported } from '../push';
 
 /** What I receive: a table of events × channels (in-app, e-mail, push), and push on this device. */
@@ -14,6 +15,7 @@ export function PreferencesScreen() {
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
+  const { me } = useAppContext();
   const [items, setItems] = useState<NotificationPreference[] | null>(null);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -109,24 +111,26 @@ export function PreferencesScreen() {
                 </tr>
               </thead>
               <tbody>
-                {items.map((item) => {
-                  const eventName = t(`notifications.eventNames.${eventKey(item.event)}`);
-                  return (
-                    <tr key={item.event}>
-                      <th scope="row">{eventName}</th>
-                      {notificationChannels.map((c) => (
-                        <td key={c}>
-                          <input
-                            type="checkbox"
-                            checked={item[c]}
-                            onChange={(e) => toggle(item.event, c, e.target.checked)}
-                            aria-label={`${eventName}: ${t(`notifications.channels.${c}`)}`}
-                          />
-                        </td>
-                      ))}
-                    </tr>
-                  );
-                })}
+                {items
+                  .filter((item) => eventsFor(me.membership.role, notificationEvents).includes(item.event))
+                  .map((item) => {
+                    const eventName = t(`notifications.eventNames.${eventKey(item.event)}`);
+                    return (
+                      <tr key={item.event}>
+                        <th scope="row">{eventName}</th>
+                        {notificationChannels.map((c) => (
+                          <td key={c}>
+                            <input
+                              type="checkbox"
+                              checked={item[c]}
+                              onChange={(e) => toggle(item.event, c, e.target.checked)}
+                              aria-label={`${eventName}: ${t(`notifications.channels.${c}`)}`}
+                            />
+                          </td>
+                        ))}
+                      </tr>
+                    );
+                  })}
               </tbody>
             </table>
           </div>

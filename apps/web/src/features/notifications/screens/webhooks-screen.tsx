@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../../lib/document-title';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { createWebhook, deleteWebhook, listWebhooks } from '../api';
-import { eventKey } from '../notification-text';
+import { eventKey, eventsFor } from '../notification-text';
 
 /** An organisation's webhooks (its administrators): add a URL and events (the secret shows once), list, delete. */
 export function WebhooksScreen() {
@@ -139,7 +139,7 @@ export function WebhooksScreen() {
         </label>
         <fieldset>
           <legend>{t('notifications.webhooks.events')}</legend>
-          {notificationEvents.map((e) => (
+          {eventsFor(me.membership.role, notificationEvents).map((e) => (
             <label key={e} className="case-check">
               <input type="checkbox" name="events" value={e} /> {eventName(e)}
             </label>
