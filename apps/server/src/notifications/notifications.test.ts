@@ -112,6 +112,20 @@ describe('who hears of a case', () => {
     expect(all).not.toContain(rhA.organisationId);
   });
 
+  it('a message to one right holder’s conversation tells that right holder (its id and excerpt) and customs, no one else', async () => {
+    const c = await submittedCase();
+    const sent = await officer.request('POST', `/api/v1/cases/${c.id}/messages`, {
+      channel: rhA.organisationId,
+      body: 'Please send photos of the serial numbers.',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const [toA] = (await notificationsOf(rhA, c.id)).filter((n) => n.event === 'case.message');
+    expect(toA!.data).toEqual({ messageId: sent.json().id, excerpt: 'Please send photos of the serial numbers.' });
+    expect((await notificationsOf(colleague, c.id)).map((n) => n.event)).toContain('case.message');
+    expect((await notificationsOf(rhB, c.id)).filter((n) => n.event === 'case.message')).toEqual([]);
+    expect((await notificationsOf(officer, c.id)).filter((n) => n.event === 'case.message')).toEqual([]);
+  });
+
   it('a rolled-back change notifies nobody (the notice is in its transaction)', async () => {
     const created = await officer.request('POST', '/api/v1/cases', {
       lines: [{ productId: productA.id, quantity: 1 }],

@@ -7,10 +7,11 @@ export const NOTIFICATIONS_CHANNEL = 'verity_notifications';
 
 /**
  * What a right holder may read of a notice's facts: the answer deadline, the state a decision
- * moved the case to, a message's id. Never a verdict, a previous state (it would tell that
- * others answered), an organisation or anything else of another right holder's.
+ * moved the case to, a message's id and excerpt (a message reaches only the right holder of its
+ * conversation). Never a verdict, a previous state (it would tell that others answered), an
+ * organisation id or anything else that could be another right holder's.
  */
-const RIGHT_HOLDER_FACTS = ['responseDeadline', 'to', 'messageId'] as const;
+const RIGHT_HOLDER_FACTS = ['responseDeadline', 'to', 'messageId', 'excerpt'] as const;
 
 function factsFor(side: 'customs' | 'right_holder', data: Record<string, unknown>): Record<string, unknown> {
   if (side === 'customs') return { ...data };
