@@ -3,7 +3,6 @@ import type {
   CaseInputSchema,
   CasePatchSchema,
   CaseStats,
-  CaseStatus,
   CaseSummary,
   caseTransitionTargets,
 } from '@verity/contract';
@@ -13,31 +12,15 @@ import { AppError } from '../platform/errors';
 import { decodeCursor, pageOf } from '../platform/pagination';
 import { authorize, scopeOf, type Action, type Actor } from '../platform/policy';
 import * as q from './cases.queries';
-import { caseScopeSql, lineScopeSql, managesCase } from './cases.scope';
+import { caseScopeSql, lineScopeSql } from './cases.scope';
 import { idempotent, type StoredAnswer } from './idempotency';
 import { addWorkingDays, RESPONSE_WORKING_DAYS } from './working-days';
 import { noNotices, type CaseNotifier } from './case-notices';
-import { photosOf } from './case-files.service';
+import { nextStates, presentCase } from './cases.present';
 
 type CaseInput = z.output<typeof CaseInputSchema>;
 type CasePatch = z.output<typeof CasePatchSchema>;
 type Target = (typeof caseTransitionTargets)[number];
-
-/**
- * The workflow: which decisions an officer may take from each state. `submitted → answered`
- * happens by itself when the last right holder answers; `draft → submitted` is `submit`.
- */
-export const nextStates: Record<CaseStatus, readonly Target[]> = {
-  draft: [],
-  // No answer yet (or the deadline passed without one): the officer may still decide.
-  submitted: ['detained', 'released', 'closed'],
-  answered: ['detained', 'released', 'destroyed', 'court', 'closed'],
-  detained: ['released', 'destroyed', 'court', 'closed'],
-  released: ['closed'],
-  destroyed: ['closed'],
-  court: ['closed'],
-  closed: [],
-};
 
 /** Reading and deciding reach the cases shared with the actor's administration; changing a draft or sharing does not. */
 const reachesShared = (action: Action) =>
@@ -83,98 +66,8 @@ export function createCasesService({
     throw new AppError('CASE_NOT_FOUND');
   }
 
-  async function present(actor: Actor, row: q.CaseRow, h: Db = db): Promise<Case> {
-    const rightHolder = actor.organisationKind === 'right_holder' ? actor.organisationId : null;
-    const [lines, answers, shares, events, photos] = await Promise.all([
-      q.listLines(h, row.id, lineScopeSql(actor)),
-      q.listAnswers(h, row.id, rightHolder),
-      rightHolder ? Promise.resolve([]) : q.listShares(h, row.id),
-      q.listEvents(h, row.id, rightHolder),
-      photosOf(h, actor, row.id),
-    ]);
-    const edits = managesCase(actor, authorizeQuietly(actor, 'case.edit'), row) && row.status === 'draft';
-    return {
-      id: row.id,
-      reference: row.reference,
-      status: row.status,
-      organisation: { id: row.organisationId, name: row.organisationName },
-      country: row.country,
-      createdBy: { id: row.createdById, name: row.createdByName },
-      declarationReference: row.declarationReference,
-      transportMode: row.transportMode as Case['transportMode'],
-      transportId: row.transportId,
-      portOrOffice: row.portOrOffice,
-      originCountry: row.originCountry,
-      consignmentCountry: row.consignmentCountry,
-      destinationCountry: row.destinationCountry,
-      consignor: row.consignor,
-      consignee: row.consignee,
-      goodsDescription: row.goodsDescription,
-      declaredValue: row.declaredValue === null ? null : Number(row.declaredValue),
-      declaredCurrency: row.declaredCurrency,
-      goodsLocation: row.goodsLocation,
-      assessment: row.assessment,
-      responseDeadline: row.responseDeadline,
-      overdue: row.overdue,
-      submittedAt: row.submittedAt,
-      answeredAt: row.answeredAt,
-      closedAt: row.closedAt,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-      lines: lines.map((l) => ({
-        id: l.id,
-        product: l.productId ? { id: l.productId, name: l.productName ?? {}, reference: l.productReference } : null,
-        brand: l.brandId ? { id: l.brandId, name: l.brandName ?? '' } : null,
-        rightHolder: l.rightHolderId ? { id: l.rightHolderId, name: l.rightHolderName ?? '' } : null,
-        description: l.description,
-        quantity: Number(l.quantity),
-        unit: l.unit as Case['lines'][number]['unit'],
-      })),
-      answers: answers.map((a) => ({
-        rightHolder: { id: a.organisationId, name: a.organisationName },
-        verdict: a.verdict as Case['answers'][number]['verdict'],
-        comment: a.comment,
-        answeredBy: { id: a.userId, name: a.userName },
-        answeredAt: a.createdAt,
-      })),
-      shares: shares.map((s) => ({
-        organisation: { id: s.organisationId, name: s.organisationName },
-        country: s.country,
-        sharedAt: s.createdAt,
-      })),
-      events: events.map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        by: { id: e.userId, name: e.userName },
-        organisation: { id: e.organisationId, name: e.organisationName },
-        from: e.fromStatus,
-        to: e.toStatus,
-        reason: e.reason,
-        details: e.details,
-        at: e.createdAt,
-      })),
-      photos,
-      can: {
-        edit: edits,
-        submit: edits,
-        answer: !!rightHolder && !!scopeOf(actor, 'case.answer') && ['submitted', 'answered'].includes(row.status),
-        share: managesCase(actor, authorizeQuietly(actor, 'case.share'), row) && row.status !== 'closed',
-        deadline:
-          managesCase(actor, authorizeQuietly(actor, 'case.deadline'), row) &&
-          (row.status === 'submitted' || row.status === 'answered'),
-        transition: scopeOf(actor, 'case.transition') && !rightHolder ? [...nextStates[row.status]] : [],
-        photo: !!scopeOf(actor, 'case.photo') && !rightHolder && row.status !== 'closed',
-      },
-    };
-  }
-
-  function authorizeQuietly(actor: Actor, action: Action) {
-    const scope = scopeOf(actor, action);
-    return scope && { scope, organisationId: actor.organisationId };
-  }
-
   async function presentById(actor: Actor, id: string, h: Db) {
-    return present(actor, await load(actor, 'case.read', id, h), h);
+    return presentCase(h, actor, await load(actor, 'case.read', id, h));
   }
 
   /** Products and brands named on lines, with the right holder each line goes to. */
@@ -212,7 +105,7 @@ export function createCasesService({
   }
 
   async function readCase(actor: Actor, id: string): Promise<Case> {
-    return present(actor, await load(actor, 'case.read', id));
+    return presentCase(db, actor, await load(actor, 'case.read', id));
   }
 
   async function listCases(
