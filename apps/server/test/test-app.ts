@@ -12,6 +12,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return Object.freeze({
     ...ConfigSchema.parse({ mode: 'production', logLevel: 'silent', dataDir: '' }),
     webDir: undefined,
+    // No background deliveries or reminders: a test runs them by hand (app.notifications), so
+    // test files sharing a database do not send each other's notifications.
+    notificationWorker: false,
     ...overrides,
   });
 }

@@ -127,7 +127,8 @@ describe('webhooks', () => {
     expect(rows.rows).toHaveLength(2);
     const rowA = (rows.rows as { id: string; webhookId: string }[]).find((r) => r.webhookId === hookA.id)!;
     failFirst.add(rowA.id);
-    await t.app.notifications.worker.runOnce();
+    const ids = (rows.rows as { id: string }[]).map((r) => r.id);
+    await t.app.notifications.worker.runOnce(ids);
 
     const [first] = deliveriesTo('/a');
     expect(first!.status).toBe(500);
@@ -139,10 +140,10 @@ describe('webhooks', () => {
     expect(wait).toBeGreaterThanOrEqual(24_000);
     expect(wait).toBeLessThanOrEqual(36_000);
 
-    await t.app.notifications.worker.runOnce(); // not due yet
+    await t.app.notifications.worker.runOnce(ids); // not due yet
     expect(deliveriesTo('/a')).toHaveLength(1);
     now += 40_000;
-    await t.app.notifications.worker.runOnce();
+    await t.app.notifications.worker.runOnce(ids);
     const deliveries = deliveriesTo('/a');
     expect(deliveries.map((d) => d.status)).toEqual([500, 204]);
     // Same id both times: the receiver drops repeats by it.
@@ -196,8 +197,12 @@ describe('webhooks', () => {
         .rows[0],
     ).toEqual({ n: 0 });
     await officer.request('POST', `/api/v1/cases/${c.id}/transition`, { to: 'released', reason: 'No answer needed' });
+    const ids = (await t.db.execute(sql`select id from notification_outbox where webhook_id = ${hook.id}`)).rows.map(
+      (r) => (r as { id: string }).id,
+    );
+    expect(ids).toHaveLength(1);
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
-      await t.app.notifications.worker.runOnce();
+      await t.app.notifications.worker.runOnce(ids);
       now += 15 * 3600 * 1000; // past the longest back-off (12 h + 20 %)
     }
     expect(deliveriesTo('/always-500')).toHaveLength(MAX_ATTEMPTS);
@@ -251,7 +256,11 @@ describe('web push', () => {
     const c = await submittedCase();
     const answered = await rhA.request('POST', `/api/v1/cases/${c.id}/answer`, { verdict: 'genuine', comment: null });
     expect(answered.statusCode).toBe(200);
-    await t.app.notifications.worker.runOnce();
+    const pushes = await t.db.execute(
+      sql`select id from notification_outbox where channel = 'push' and payload->>'caseId' = ${c.id}`,
+    );
+    expect(pushes.rows).toHaveLength(1);
+    await t.app.notifications.worker.runOnce(pushes.rows.map((r) => (r as { id: string }).id));
     const [push] = deliveriesTo('/push/1');
     expect(push).toBeDefined();
     expect(push!.headers['content-encoding']).toBe('aes128gcm');

@@ -246,7 +246,7 @@ describe('e-mail', () => {
     );
     expect(rows.rows).toHaveLength(1);
     const id = (rows.rows[0] as { id: string }).id;
-    await t.app.notifications.worker.runOnce();
+    await t.app.notifications.worker.runOnce([id]);
     const file = join(t.app.notifications.mailDir, `${id}.eml`);
     expect(existsSync(file)).toBe(true);
     const mail = readFileSync(file, 'utf8');
@@ -262,16 +262,16 @@ describe('e-mail', () => {
 
   it('a delivery repeated (a crash before it was marked) overwrites its file: never two mails for one row', async () => {
     const c = await submittedCase();
-    await t.app.notifications.worker.runOnce();
     const rows = await t.db.execute(
       sql`select id from notification_outbox where channel = 'email' and payload->>'caseId' = ${c.id}`,
     );
     const ids = (rows.rows as { id: string }[]).map((r) => r.id);
     expect(ids.length).toBeGreaterThan(0);
+    await t.app.notifications.worker.runOnce(ids);
     // As if the process had died after writing the files but before marking them sent.
     await t.db.execute(sql`update notification_outbox set sent_at = null, next_attempt_at = now() - interval '1 minute'
       where payload->>'caseId' = ${c.id}`);
-    await t.app.notifications.worker.runOnce();
+    await t.app.notifications.worker.runOnce(ids);
     const { readdirSync } = await import('node:fs');
     const files = readdirSync(t.app.notifications.mailDir).filter((f) => ids.some((id) => f.startsWith(id)));
     expect(files.sort()).toEqual(ids.map((id) => `${id}.eml`).sort());

@@ -105,12 +105,15 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     return outbox.scheduleRetry(db, row.id, new Date(now.getTime() + retryDelayMs(row.attempts)), message);
   }
 
-  /** One pass: claims and sends batches until nothing is due. Returns how many rows it settled. */
-  async function runOnce(): Promise<number> {
+  /**
+   * One pass: claims and sends batches until nothing is due. Returns how many rows it settled.
+   * `only`: just these rows, if due (tests; a database shared with other work).
+   */
+  async function runOnce(only?: readonly string[]): Promise<number> {
     let settled = 0;
     for (;;) {
       const now = clock();
-      const rows = await outbox.claimDue(db, now, new Date(now.getTime() + deps.leaseSeconds * 1000), BATCH);
+      const rows = await outbox.claimDue(db, now, new Date(now.getTime() + deps.leaseSeconds * 1000), BATCH, only);
       if (rows.length === 0) return settled;
       await Promise.all(
         rows.map(async (row) => {
@@ -146,7 +149,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       do {
         again = false;
         try {
-          await runOnce();
+          await runOnce(undefined);
         } catch (error) {
           log.error({ err: error }, 'notification outbox pass failed');
         }

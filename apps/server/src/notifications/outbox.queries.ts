@@ -25,13 +25,20 @@ export interface OutboxRow {
  * worker sends them. A worker that dies mid-send leaves its rows to be claimed again when the
  * lease ends (at-least-once; the row id is the receivers' idempotency key).
  */
-export function claimDue(db: Db, now: Date, leaseUntil: Date, limit: number): Promise<OutboxRow[]> {
+export function claimDue(
+  db: Db,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+  only?: readonly string[],
+): Promise<OutboxRow[]> {
   return rowsOf(
     db,
     sql`update notification_outbox o
         set attempts = o.attempts + 1, next_attempt_at = ${leaseUntil.toISOString()}
         from (select id from notification_outbox
               where sent_at is null and failed_at is null and next_attempt_at <= ${now.toISOString()}
+                ${only ? sql`and id in (${sql.join(only.length ? only.map((id) => sql`${id}`) : [sql`null`], sql`, `)})` : sql``}
               order by next_attempt_at
               limit ${limit}
               for update skip locked) due
