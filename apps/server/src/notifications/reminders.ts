@@ -57,9 +57,12 @@ export function createScheduler({
     return sent;
   }
 
+  /** Idempotency keys after 24 h, uploads never completed after 7 days, delivered outbox rows after 30 days. */
+  const housekeeping = (now = clock()) => outbox.purgeOld(db, now);
+
   async function runOnce(now = clock()) {
     const reminders = await sendReminders(now);
-    const purged = await outbox.purgeOld(db, now);
+    const purged = await housekeeping(now);
     return { reminders, purged };
   }
 
@@ -77,6 +80,7 @@ export function createScheduler({
   return {
     runOnce,
     sendReminders,
+    housekeeping,
     start() {
       // A first pass soon after start (not at once: start-up has enough to do), then every minute.
       first = setTimeout(tick, 10_000);
