@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../../lib/document-title';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { listNotifications, markRead } from '../api';
-import { NOTIFICATION_EVENT } from '../notification-bell';
+import { NOTIFICATION_EVENT, UNREAD_EVENT } from '../notification-bell';
 import { notificationText } from '../notification-text';
 
 /** My notifications, newest first: each links to its case; mark one or all read. New ones arrive live. */
@@ -44,10 +44,15 @@ export function NotificationListScreen() {
     const added = (event: Event) => {
       const n = (event as CustomEvent<Notification>).detail;
       setItems((shown) => (shown && !shown.some((s) => s.id === n.id) ? [n, ...shown] : shown));
-      setUnread((count) => count + 1);
     };
+    // The count as the server tells it (read on another device, say).
+    const counted = (event: Event) => setUnread((event as CustomEvent<number>).detail);
     window.addEventListener(NOTIFICATION_EVENT, added);
-    return () => window.removeEventListener(NOTIFICATION_EVENT, added);
+    window.addEventListener(UNREAD_EVENT, counted);
+    return () => {
+      window.removeEventListener(NOTIFICATION_EVENT, added);
+      window.removeEventListener(UNREAD_EVENT, counted);
+    };
   }, []);
 
   const act = async (work: () => Promise<void>) => {
