@@ -1,15 +1,18 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
-import { messagesOf, type Messages } from './support/messages';
+import { fill, messagesOf, type Messages } from './support/messages';
 import { startServer, type RunningServer } from './support/server';
 
 /**
- * Every main screen, for the role that uses it: no axe-core violation (WCAG 2.1 A and AA), and
- * switching the language to French, then Spanish, leaves no English interface text visible
- * (visible text, and the names screen readers announce: aria-label, alt, title, placeholder).
+ * Every main screen, for the role that uses it, on a small phone (360×800): no axe-core violation
+ * (WCAG 2.1 A and AA), no horizontal scrolling, and switching the language to French, then
+ * Spanish, leaves no English interface text visible (visible text, and the names screen readers
+ * announce: aria-label, alt, title, placeholder) — nor a page wider than the phone.
  */
+const en = messagesOf('en');
 const languages = { en: messagesOf('en'), fr: messagesOf('fr'), es: messagesOf('es') };
 
 /** Every message of a catalog, by key path. */
@@ -66,19 +69,69 @@ async function englishLeft(page: Page, lang: 'fr' | 'es'): Promise<string[]> {
   return texts.filter((text) => leftovers[lang].some((pattern) => pattern.test(text)));
 }
 
+/**
+ * On the phone, nothing scrolls sideways: empty when the page is no wider than the screen, else
+ * its width and the elements that stick out (to find them).
+ */
+function overflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    const wide = Array.from(document.body.querySelectorAll('*'))
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .filter((element) => !element.closest('[aria-hidden="true"]'))
+      .slice(0, 5)
+      .map((element) => {
+        const classes =
+          typeof element.className === 'string' && element.className
+            ? `.${element.className.split(' ').join('.')}`
+            : '';
+        return `${element.tagName.toLowerCase()}${classes} (right edge ${Math.round(element.getBoundingClientRect().right)})`;
+      });
+    return [`page ${document.documentElement.scrollWidth} px wide on a ${width} px screen`, ...wide];
+  });
+}
+
 interface Screen {
   name: string;
-  as: 'officer' | 'rightholder' | 'admin' | null;
+  /** The demo user (`<as>@demo.test`) who works on it; null: signed out. */
+  as: 'officer' | 'rightholder' | 'admin' | 'customs-admin' | null;
   /** The address; a function when it needs an id from the server. */
   path: string | ((api: ApiHelpers) => Promise<string>);
   /** Something to do before checking (e.g. type in the box). */
   act?: (page: Page) => Promise<void>;
+  /** What the page must show once switched to `lang` (data the server names in each language). */
+  inLanguage?: (page: Page, lang: 'fr' | 'es') => Promise<void>;
 }
 
 interface ApiHelpers {
   productId: () => Promise<string>;
   organisationId: () => Promise<string>;
+  /** The cases and pictures of this session's screens, made once through the API. */
+  data: () => Promise<DemoData>;
 }
+
+interface DemoData {
+  /** Submitted, with a photo of its line, a message to the right holder and a note among customs. */
+  submittedId: string;
+  /** A draft with a photo. */
+  draftId: string;
+  /** The demo's risk alert, with a picture. */
+  alertId: string;
+}
+
+/** A small photo (a few kB: one chunk of an upload). */
+const photo = await sharp({
+  create: { width: 640, height: 480, channels: 3, background: { r: 150, g: 90, b: 40 } },
+})
+  .jpeg()
+  .toBuffer();
+
+const OFFICER_MESSAGE = 'Is the crown engraved on yours?';
+
+/** An open conversation's messages, as in the conversation test. */
+const waitForConversation = (page: Page) =>
+  page.getByRole('region', { name: en.conversation.title }).getByText(OFFICER_MESSAGE).first().waitFor();
 
 const screens: Screen[] = [
   { name: 'sign-in', as: null, path: '/' },
@@ -125,6 +178,95 @@ const screens: Screen[] = [
     as: 'admin',
     path: async (api) => `/admin/organisations/${await api.organisationId()}`,
   },
+  { name: 'cases: the officer’s list', as: 'officer', path: '/cases' },
+  {
+    name: 'cases: a submitted case, as the officer (photos, conversation, deadline and share forms open)',
+    as: 'officer',
+    path: async (api) => `/cases/${(await api.data()).submittedId}`,
+    act: async (page) => {
+      await page
+        .getByRole('region', { name: en.conversation.photos.title })
+        .getByRole('button', { name: new RegExp(`^${fill(en.conversation.photos.photoAlt, { number: 1 })}`) })
+        .waitFor();
+      await waitForConversation(page);
+      const tabs = page.getByRole('tab');
+      expect(await tabs.count()).toBeGreaterThan(1);
+      await tabs.nth(1).click();
+      await page.getByRole('tab', { selected: true }).nth(0).waitFor();
+      await page.getByText('Customs only: ask Spain about the consignor').waitFor();
+      await page.getByRole('button', { name: en.cases.deadline.open }).click();
+      await page.getByLabel(en.cases.deadline.day).waitFor();
+      await page.getByRole('button', { name: en.cases.share.open }).click();
+      await page
+        .getByLabel(en.cases.share.administration, { exact: true })
+        .locator('option')
+        .nth(1)
+        .waitFor({ state: 'attached' });
+    },
+  },
+  {
+    name: 'cases: the draft editor, with a photo',
+    as: 'officer',
+    path: async (api) => `/cases/${(await api.data()).draftId}`,
+    act: async (page) => {
+      await page
+        .getByRole('region', { name: en.conversation.photos.title })
+        .getByRole('button', { name: new RegExp(`^${fill(en.conversation.photos.photoAlt, { number: 1 })}`) })
+        .waitFor();
+    },
+    // The line names its product in the language chosen, not the one the draft was opened in.
+    inLanguage: async (page, lang) => {
+      const name = { fr: 'Chronographe Aurora 42 mm', es: 'Cronógrafo Aurora 42 mm' }[lang];
+      await page.locator('fieldset.case-line').getByText(name, { exact: true }).waitFor();
+    },
+  },
+  { name: 'cases: the right holder’s inbox', as: 'rightholder', path: '/cases' },
+  {
+    name: 'cases: a case as its right holder (the answer form and the conversation)',
+    as: 'rightholder',
+    path: async (api) => `/cases/${(await api.data()).submittedId}`,
+    act: async (page) => {
+      await page.getByRole('button', { name: en.cases.answer.send }).waitFor();
+      await waitForConversation(page);
+    },
+  },
+  {
+    name: 'notifications: the list',
+    as: 'rightholder',
+    path: async (api) => (await api.data(), '/notifications'),
+    act: async (page) => {
+      await page.locator('main a[href^="/cases/"]').first().waitFor();
+    },
+  },
+  { name: 'notifications: preferences', as: 'rightholder', path: '/notifications/preferences' },
+  { name: 'notifications: webhooks', as: 'rightholder', path: '/notifications/webhooks' },
+  {
+    name: 'admin: an administration’s own page (case settings)',
+    as: 'customs-admin',
+    path: '/admin',
+    act: async (page) => {
+      await page.getByLabel(en.admin.caseSettings.days).waitFor();
+    },
+  },
+  {
+    name: 'portal: a risk alert with a picture',
+    as: 'rightholder',
+    path: async (api) => `/portal/alerts/${(await api.data()).alertId}`,
+    act: async (page) => {
+      await page.getByRole('img', { name: fill(en.portal.photos.photoAlt, { number: 1 }) }).waitFor();
+    },
+  },
+  {
+    name: 'identify: the officer’s home with a risk alert’s picture',
+    as: 'officer',
+    path: async (api) => (await api.data(), '/'),
+    act: async (page) => {
+      await page
+        .getByTestId('risk-alerts')
+        .getByRole('button', { name: new RegExp(`^${fill(en.alerts.picture, { number: 1, title: '.+' })}`) })
+        .waitFor();
+    },
+  },
 ];
 
 describe('every main screen is accessible and speaks the chosen language', () => {
@@ -146,7 +288,7 @@ describe('every main screen is accessible and speaks the chosen language', () =>
     const existing = contexts.get(key);
     if (existing) return existing;
     const context = await browser!.newContext({
-      viewport: { width: 390, height: 844 },
+      viewport: { width: 360, height: 800 },
       isMobile: true,
       hasTouch: true,
     });
@@ -160,7 +302,79 @@ describe('every main screen is accessible and speaks the chosen language', () =>
     return context;
   }
 
+  let demoData: Promise<DemoData> | undefined;
+
+  /**
+   * Through the API, as the officer and the right holder would: a case with a photo of its line,
+   * submitted (the right holder is notified), with a message to the right holder and a note among
+   * customs; a draft with a photo; a picture on the demo's risk alert.
+   */
+  async function makeDemoData(): Promise<DemoData> {
+    const base = server!.baseUrl;
+    const officer = (await contextFor('officer')).request;
+    const rightHolder = (await contextFor('rightholder')).request;
+    const ok = async <T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> => {
+      expect(response.ok(), `${response.url()}: ${response.status()} ${await response.text()}`).toBe(true);
+      return (await response.json()) as T;
+    };
+    const found = await ok<{ products: { id: string }[] }>(
+      await officer.post(`${base}/api/v1/identify`, { data: { input: '3790000000014' } }),
+    );
+    const productId = found.products[0]!.id;
+
+    const caseWithPhoto = async () => {
+      const made = await ok<{ id: string; lines: { id: string }[] }>(
+        await officer.post(`${base}/api/v1/cases`, { data: { lines: [{ productId, quantity: 40 }] } }),
+      );
+      const upload = await ok<{ id: string }>(
+        await officer.post(`${base}/api/v1/cases/${made.id}/uploads`, {
+          data: { name: 'IMG_0001.jpg', contentType: 'image/jpeg', size: photo.length },
+        }),
+      );
+      await ok(
+        await officer.patch(`${base}/api/v1/uploads/${upload.id}`, {
+          headers: { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' },
+          data: photo,
+        }),
+      );
+      await ok(
+        await officer.post(`${base}/api/v1/cases/${made.id}/photos`, {
+          data: { uploadId: upload.id, lineId: made.lines[0]!.id },
+        }),
+      );
+      return made.id;
+    };
+
+    const submittedId = await caseWithPhoto();
+    await ok(await officer.post(`${base}/api/v1/cases/${submittedId}/submit`));
+    const { channels } = await ok<{ channels: { channel: string; rightHolder: unknown }[] }>(
+      await officer.get(`${base}/api/v1/cases/${submittedId}/conversations`),
+    );
+    const toRightHolder = channels.find((c) => c.rightHolder)!.channel;
+    await ok(
+      await officer.post(`${base}/api/v1/cases/${submittedId}/messages`, {
+        data: { channel: toRightHolder, body: OFFICER_MESSAGE },
+      }),
+    );
+    await ok(
+      await officer.post(`${base}/api/v1/cases/${submittedId}/messages`, {
+        data: { channel: 'customs', body: 'Customs only: ask Spain about the consignor' },
+      }),
+    );
+    const draftId = await caseWithPhoto();
+
+    const alerts = await ok<{ items: { id: string }[] }>(await rightHolder.get(`${base}/api/v1/alerts`));
+    const alertId = alerts.items[0]!.id;
+    await ok(
+      await rightHolder.post(`${base}/api/v1/alerts/${alertId}/images`, {
+        multipart: { file: { name: 'seized.jpg', mimeType: 'image/jpeg', buffer: photo } },
+      }),
+    );
+    return { submittedId, draftId, alertId };
+  }
+
   const api = (context: BrowserContext): ApiHelpers => ({
+    data: () => (demoData ??= makeDemoData()),
     productId: async () => {
       const answer = await context.request.post(`${server!.baseUrl}/api/v1/identify`, {
         data: { input: '3790000000014' },
@@ -194,10 +408,14 @@ describe('every main screen is accessible and speaks the chosen language', () =>
       // The detector sees the English interface before the switch (so its silence after means something).
       expect((await englishLeft(page, 'fr')).length).toBeGreaterThan(0);
 
+      expect(await overflow(page)).toEqual([]);
+
       for (const lang of ['fr', 'es'] as const) {
         await page.locator('.language select').selectOption(lang);
         await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
         await expect.poll(() => englishLeft(page, lang), { timeout: 10_000 }).toEqual([]);
+        await screen.inLanguage?.(page, lang);
+        expect(await overflow(page)).toEqual([]);
       }
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
