@@ -25,6 +25,8 @@ export interface DraftLine {
   key: string;
   productId: string | null;
   productName: string | null;
+  /** The product's name in each language, as the case gave it (shown in the language chosen since). */
+  productNames?: Partial<Record<string, string>>;
   /** For goods not in the catalog: the brand they bear (a product's brand comes with it). */
   brandId: string | null;
   brandName: string | null;
@@ -53,6 +55,7 @@ export function draftOf(opened: Case, lang: string): Draft {
     productName: line.product
       ? (line.product.name[lang as keyof typeof line.product.name] ?? Object.values(line.product.name)[0] ?? null)
       : null,
+    productNames: line.product?.name,
     brandId: line.product ? null : (line.brand?.id ?? null),
     brandName: line.brand?.name ?? null,
     description: line.description ?? '',

@@ -374,8 +374,7 @@ function Composer({
       <p id={`${id}-internal-hint`} className="hint">
         {rightHolder ? t('conversation.internalHintRightHolder') : t('conversation.internalHintCustoms')}
       </p>
-      <div className="case-field">
-        <label htmlFor={`${id}-files`}>{t('conversation.attach')}</label>
+      <div className="case-field conversation-attach">
         <input
           id={`${id}-files`}
           type="file"
@@ -388,6 +387,9 @@ function Composer({
             event.target.value = '';
           }}
         />
+        <label htmlFor={`${id}-files`} className="button">
+          {t('conversation.attach')}
+        </label>
         <p id={`${id}-files-hint`} className="hint">
           {t('conversation.attachHint')}
         </p>

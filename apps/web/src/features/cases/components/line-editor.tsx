@@ -12,18 +12,19 @@ export function LineEditor(props: {
   onRemove: () => void;
 }) {
   const { line, position, onChange } = props;
-  const { t, tx } = useI18n();
+  const { t, tx, lang } = useI18n();
   const id = useId();
   const problem = lineProblem(line);
+  const productName = line.productNames?.[lang] ?? line.productName;
   return (
     <fieldset className="case-line card">
       <legend>{t('cases.line.legend', { position })}</legend>
       {line.productId || line.brandId ? (
         <div className="case-line-product">
           <p>
-            {line.productName ? (
+            {productName ? (
               <>
-                <strong>{line.productName}</strong>
+                <strong>{productName}</strong>
                 {line.brandName && <span className="muted"> · {line.brandName}</span>}
               </>
             ) : (
@@ -33,7 +34,16 @@ export function LineEditor(props: {
           <button
             type="button"
             className="button"
-            onClick={() => onChange({ ...line, productId: null, productName: null, brandId: null, brandName: null })}
+            onClick={() =>
+              onChange({
+                ...line,
+                productId: null,
+                productName: null,
+                productNames: undefined,
+                brandId: null,
+                brandName: null,
+              })
+            }
           >
             {t('cases.line.changeProduct')}
           </button>
@@ -45,12 +55,20 @@ export function LineEditor(props: {
               ...line,
               productId: product.id,
               productName: product.name,
+              productNames: undefined,
               brandId: null,
               brandName: product.brand.name,
             })
           }
           onChooseBrand={(brand) =>
-            onChange({ ...line, productId: null, productName: null, brandId: brand.id, brandName: brand.name })
+            onChange({
+              ...line,
+              productId: null,
+              productName: null,
+              productNames: undefined,
+              brandId: brand.id,
+              brandName: brand.name,
+            })
           }
         />
       )}
