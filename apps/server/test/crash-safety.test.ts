@@ -50,6 +50,9 @@ let child: ChildProcess | undefined;
 let output = '';
 let receiver: Receiver;
 let inFlight = 0;
+/** While held, the receiver answers nothing: deliveries stay on the wire. */
+let gate: Promise<void> = Promise.resolve();
+let release = () => {};
 
 async function startServer(): Promise<void> {
   child = spawn(process.execPath, [bin, 'serve'], {
@@ -151,6 +154,7 @@ beforeAll(async () => {
   receiver = await startReceiver(async () => {
     inFlight++;
     await sleep(400);
+    await gate; // held while the test kills the sender
     inFlight--;
     return 204;
   });
@@ -272,12 +276,14 @@ describe.skipIf(!serverUrl)(
       for (const [i, id] of acknowledgedBeforeKill.created) expect(retries.get(i)).toBe(id);
       for (const [i, reference] of acknowledgedBeforeKill.submitted) expect(submitted.get(i)).toBe(reference);
 
-      // 3. SIGKILL again while the outbox worker has deliveries on the wire.
-      const receivedBefore = receiver.received.length;
+      // 3. SIGKILL again while the outbox worker has deliveries on the wire: the receiver holds
+      // its answers, the sender dies, then the receiver answers (it did get those webhooks).
+      gate = new Promise((resolve) => (release = resolve));
       const deadline = Date.now() + 30_000;
-      while (!(inFlight > 0 && receiver.received.length > receivedBefore) && Date.now() < deadline) await sleep(5);
+      while (inFlight < 3 && Date.now() < deadline) await sleep(5);
       const inFlightAtKill = inFlight;
       await kill();
+      release();
       expect(inFlightAtKill).toBeGreaterThan(0); // killed mid-delivery
       // (What the dead process left: its claims stay unsent until their lease ends.)
       const pendingAtKill = await query<{ n: number }>(
