@@ -61,7 +61,10 @@ describe('notifications: the bell in real time, the list, preferences, webhooks'
       .getByRole('link', { name: fill(n.bell.unread_other, { count: before + 1 }) })
       .or(rightHolder.getByRole('link', { name: fill(n.bell.unread_one, { count: before + 1 }) }))
       .waitFor();
-    const announced = fill(n.events.case_submitted, { reference: c.reference, deadline: c.responseDeadline });
+    const deadline = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${c.responseDeadline}T00:00:00Z`),
+    );
+    const announced = fill(n.events.case_submitted, { reference: c.reference, deadline });
     await rightHolder.getByRole('status').filter({ hasText: announced }).waitFor();
 
     await bell.click();

@@ -4,9 +4,13 @@ import type { I18n } from '../../lib/i18n';
 /** i18n keys cannot hold dots: `case.deadline_soon` → `notifications.events.case_deadline_soon`. */
 export const eventKey = (event: NotificationEvent) => event.replace('.', '_');
 
+/** A day (`2026-12-07`) as the reader's language writes it. */
+const dayIn = (lang: string, day: string) =>
+  new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+
 /** One line telling what happened, in the reader's language. */
 export function notificationText(
-  { t, tx }: Pick<I18n, 't' | 'tx'>,
+  { t, tx, lang }: Pick<I18n, 't' | 'tx' | 'lang'>,
   n: Pick<Notification, 'event' | 'case' | 'data'>,
 ): string {
   const data = n.data as { verdict?: string; to?: string; responseDeadline?: string };
@@ -14,7 +18,7 @@ export function notificationText(
     reference: n.case?.reference ?? '',
     verdict: data.verdict ? (tx(`notifications.verdicts.${data.verdict}`) ?? data.verdict) : '',
     to: data.to ? (tx(`notifications.states.${data.to}`) ?? data.to) : '',
-    deadline: data.responseDeadline ?? '',
+    deadline: data.responseDeadline ? dayIn(lang, data.responseDeadline) : '',
   });
 }
 
