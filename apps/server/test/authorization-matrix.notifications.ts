@@ -14,9 +14,9 @@ interface World {
   caseSubmitted: string;
 }
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
-/** Loopback only: the matrix app's worker may try to deliver (nothing listens there). */
-const HOOK_URL = 'https://localhost:9/matrix-hook';
-const pushEndpoint = (s: Session) => `https://localhost:9/push/${s.userId}`;
+/** Never contacted: test apps run no delivery worker (test-app.ts). */
+const HOOK_URL = 'https://hooks.example.com/matrix-hook';
+const pushEndpoint = (s: Session) => `https://push.example.com/${s.userId}`;
 
 const ownHooks = new Map<string, string>();
 let foreignHook = UNKNOWN;
@@ -81,7 +81,7 @@ export const notificationRows: MatrixRow[] = [
     route: '/api/v1/push/subscriptions',
     url: () => '/api/v1/push/subscriptions',
     body: (w, s) => ({
-      endpoint: w.caseSubmitted === ownWorld ? pushEndpoint(s) : `https://localhost:9/push/${UNKNOWN}`,
+      endpoint: w.caseSubmitted === ownWorld ? pushEndpoint(s) : `https://push.example.com/${UNKNOWN}`,
     }),
     expected: (_r, owner) => (owner === 'own' ? 200 : 404),
   },

@@ -107,8 +107,19 @@ describe('webhooks', () => {
         events: ['case.submitted'],
       });
       expect(local.json().error.code).toBe('WEBHOOK_URL_INVALID');
+      // Nor to this machine or a private network (the worker is off here: nothing is sent).
+      for (const url of [
+        'https://localhost/x',
+        'https://10.1.2.3/x',
+        'https://192.168.1.1/x',
+        'https://[::1]/x',
+        'https://169.254.169.254/x',
+      ]) {
+        const inside = await admin.request('POST', '/api/v1/webhooks', { url, events: ['case.submitted'] });
+        expect(inside.json().error.code, url).toBe('WEBHOOK_URL_INVALID');
+      }
       const https = await admin.request('POST', '/api/v1/webhooks', {
-        url: 'https://localhost:9/v',
+        url: 'https://hooks.example.com/verity',
         events: ['case.submitted'],
       });
       expect(https.statusCode).toBe(201);

@@ -25,6 +25,28 @@ export const WEBHOOK_LIMIT = 10;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** Loopback, private (RFC 1918, RFC 4193), link-local and unspecified IP literals. */
+function isPrivateAddress(hostname: string): boolean {
+  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(hostname);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  if (hostname.startsWith('[')) {
+    const v6 = hostname.slice(1, -1).toLowerCase();
+    return v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith('::ffff:');
+  }
+  return hostname.endsWith('.localhost') || hostname.endsWith('.local') || hostname.endsWith('.internal');
+}
+
 function presentWebhook(row: q.WebhookRow): Webhook {
   return {
     id: row.id,
@@ -122,10 +144,15 @@ export function createNotificationsService({
     return { items: (await q.listWebhooks(db, actor.organisationId)).map(presentWebhook) };
   }
 
-  /** https only; http just for a receiver on this machine, outside production (development, tests). */
+  /**
+   * https only; http just for a receiver on this machine, outside production (development,
+   * tests). In production, not to this machine or a private network by address either (the
+   * server must not be made to POST to its neighbours); names are not resolved here.
+   */
   function isAllowedUrl(raw: string): boolean {
     const url = new URL(raw);
     if (url.username || url.password) return false;
+    if (production && (LOCAL_HOSTS.has(url.hostname) || isPrivateAddress(url.hostname))) return false;
     return url.protocol === 'https:' || (url.protocol === 'http:' && !production && LOCAL_HOSTS.has(url.hostname));
   }
 

@@ -24,6 +24,7 @@ interface Stream {
   /** The last notification this stream sent (or that existed when it opened). */
   lastId: string | null;
   queue: Promise<void>;
+  waiting: boolean;
   closed: boolean;
 }
 
@@ -55,11 +56,15 @@ export function createStreamHub({ db }: { db: Db }) {
     write(stream, eventOf('unread', { unread: await q.countUnread(db, stream.userId) }));
   }
 
+  /** One refresh waiting at most per stream: a burst of NOTIFYs makes one query, not one each. */
   function enqueue(stream: Stream) {
-    stream.queue = stream.queue.then(
-      () => refresh(stream),
-      () => refresh(stream),
-    );
+    if (stream.waiting) return;
+    stream.waiting = true;
+    const run = () => {
+      stream.waiting = false;
+      return refresh(stream);
+    };
+    stream.queue = stream.queue.then(run, run);
     stream.queue.catch((error: unknown) => stream.reply.log.warn({ err: error }, 'notification stream refresh failed'));
   }
 
@@ -83,7 +88,7 @@ export function createStreamHub({ db }: { db: Db }) {
       'cache-control': 'no-store',
       'x-accel-buffering': 'no', // proxies (nginx) must not buffer the stream
     });
-    const stream: Stream = { userId, reply, lastId, queue: Promise.resolve(), closed: false };
+    const stream: Stream = { userId, reply, lastId, queue: Promise.resolve(), waiting: false, closed: false };
     if (shuttingDown) {
       reply.raw.end();
       return;
