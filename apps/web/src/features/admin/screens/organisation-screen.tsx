@@ -91,7 +91,8 @@ export function OrganisationScreen({ id: organisationId }: { id: string }) {
         (secretariat || me.membership.role === 'administration_admin') && (
           <CaseSettings organisation={organisation} onSaved={setOutcome} />
         )}
-      <section className="admin-section" aria-labelledby={`${id}-users`}>
+      {/* Not a second landmark named "Users": the users' table is that region (it scrolls). */}
+      <section className="admin-section">
         <div className="admin-header">
           <h2 id={`${id}-users`}>{t('admin.users.title')}</h2>
           {!inviting && !link && organisation.active && (
