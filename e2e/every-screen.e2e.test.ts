@@ -165,7 +165,14 @@ const screens: Screen[] = [
     as: 'admin',
     path: async (api) => `/admin/organisations/${await api.organisationId()}`,
   },
-  { name: 'cases: the officer’s list', as: 'officer', path: '/cases' },
+  {
+    name: 'cases: the officer’s list',
+    as: 'officer',
+    path: async (api) => (await api.data(), '/cases'),
+    act: async (page) => {
+      await page.locator('.case-list a[href^="/cases/"]').first().waitFor();
+    },
+  },
   {
     name: 'cases: a submitted case, as the officer (photos, conversation, deadline and share forms open)',
     as: 'officer',

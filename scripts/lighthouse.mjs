@@ -1,4 +1,5 @@
-// Lighthouse (mobile) on the officer's main screens, run on a real server with the demo data:
+// Lighthouse (mobile) on the main screens (the officer's, a case, the right holder's inbox and
+// notifications, the portal, the administration), run on a real server with the demo data:
 //
 //   npm run lighthouse            (builds the web app if needed; needs /usr/bin/chromium)
 //
@@ -101,15 +102,45 @@ async function demoProductId(context) {
   return (await response.json()).products[0].id;
 }
 
-/** Each screen as the user who works on it; `path: null` is the demo chronograph's sheet. */
+/**
+ * A case about the demo chronograph, submitted by the signed-in officer (the right holder is
+ * notified of it), with a message to the right holder: made once, through the API.
+ */
+let submittedCase;
+async function submittedCaseId(context) {
+  submittedCase ??= (async () => {
+    const productId = await demoProductId(context);
+    const created = await context.request.post(`${server.baseUrl}/api/v1/cases`, {
+      data: { transportMode: 'sea', originCountry: 'CN', lines: [{ productId, quantity: 40 }] },
+    });
+    const { id } = await created.json();
+    const submitted = await context.request.post(`${server.baseUrl}/api/v1/cases/${id}/submit`);
+    if (!submitted.ok()) throw new Error(`submitting the case failed: ${submitted.status()}`);
+    const { channels } = await (await context.request.get(`${server.baseUrl}/api/v1/cases/${id}/conversations`)).json();
+    await context.request.post(`${server.baseUrl}/api/v1/cases/${id}/messages`, {
+      data: { channel: channels.find((c) => c.rightHolder).channel, body: 'Is the crown engraved on yours?' },
+    });
+    return id;
+  })();
+  return submittedCase;
+}
+
+/** Each screen as the user who works on it; a function path asks the server for an id first. */
 const screens = [
   { name: 'sign-in', path: '/', as: null },
   { name: 'identify', path: '/', as: 'officer@demo.test' },
   { name: 'search', path: '/search?q=aurora', as: 'officer@demo.test' },
-  { name: 'product sheet', path: (id) => `/products/${id}`, as: 'officer@demo.test' },
+  { name: 'product sheet', path: async (c) => `/products/${await demoProductId(c)}`, as: 'officer@demo.test' },
+  { name: 'case (officer)', path: async (c) => `/cases/${await submittedCaseId(c)}`, as: 'officer@demo.test' },
   { name: 'portal: products', path: '/portal/products', as: 'rightholder@demo.test' },
-  { name: 'portal: product editor', path: (id) => `/portal/products/${id}`, as: 'rightholder@demo.test' },
+  {
+    name: 'portal: product editor',
+    path: async (c) => `/portal/products/${await demoProductId(c)}`,
+    as: 'rightholder@demo.test',
+  },
   { name: 'portal: import', path: '/portal/import', as: 'rightholder@demo.test' },
+  { name: 'cases: inbox (right holder)', path: '/cases', as: 'rightholder@demo.test' },
+  { name: 'notifications (right holder)', path: '/notifications', as: 'rightholder@demo.test' },
   { name: 'admin: organisations', path: '/admin', as: 'admin@demo.test' },
 ];
 const results = [];
@@ -125,7 +156,7 @@ try {
       if (screen.as) await signIn(context, screen.as);
       signedInAs = screen.as;
     }
-    const path = typeof screen.path === 'function' ? screen.path(await demoProductId(context)) : screen.path;
+    const path = typeof screen.path === 'function' ? await screen.path(context) : screen.path;
     const result = await lighthouse(`${server.baseUrl}${path}`, {
       port: debuggingPort,
       output: 'html',
