@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
+import { renderMessage } from './templates';
 
 /**
  * The notifier and the in-app API: who hears of what, with which facts, by which channel.
@@ -59,6 +60,10 @@ async function notificationsOf(s: Session, caseId?: string): Promise<Item[]> {
   expect(response.statusCode, response.body).toBe(200);
   return (response.json().items as Item[]).filter((n) => !caseId || n.case?.id === caseId);
 }
+
+/** A quoted-printable body with its soft line breaks and =XX escapes undone (ASCII is enough here). */
+const unfolded = (mail: string) =>
+  mail.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 describe('who hears of a case', () => {
   it('a submission tells every user of each right holder with a line, with its deadline only; not the officer nor others', async () => {
@@ -253,11 +258,27 @@ describe('e-mail', () => {
     expect(mail).toContain(`Message-ID: <${id}@verity>`);
     expect(mail).toContain(`To: ${rhA.email}`);
     expect(mail).toMatch(/Subject: =\?UTF-8\?Q\?Dossier|Subject: Dossier/); // French, rhA's language
-    expect(mail).toContain(`/cases/${c.id}`);
+    expect(unfolded(mail)).toContain(`/cases/${c.id}`); // quoted-printable folds long lines
     const sent = await t.db.execute(
       sql`select sent_at is not null as sent, attempts from notification_outbox where id = ${id}`,
     );
     expect(sent.rows[0]).toEqual({ sent: true, attempts: 1 });
+  });
+
+  it('speaks the recipient’s language (English when we have no text in it), days included, and links to the case', () => {
+    const facts = { reference: 'FR-2026-000042', responseDeadline: '2026-12-07' };
+    const link = 'https://verity.example/cases/1';
+    expect(renderMessage('case.deadline_soon', facts, 'fr', link).subject).toBe(
+      'Dossier FR-2026-000042 : réponse attendue avant le 7 décembre 2026',
+    );
+    expect(renderMessage('case.deadline_soon', facts, 'es', link).subject).toBe(
+      'Expediente FR-2026-000042: respuesta antes del 7 de diciembre de 2026',
+    );
+    const english = renderMessage('case.answered', { ...facts, verdict: 'needs_sample' }, 'zh', link);
+    expect(english.subject).toBe('Case FR-2026-000042: a right holder answered');
+    expect(english.text).toContain('needs a sample');
+    expect(english.text).toContain(link);
+    expect(renderMessage('case.status', { ...facts, to: 'court' }, 'en', '<x>').html).toContain('href="&lt;x&gt;"');
   });
 
   it('a delivery repeated (a crash before it was marked) overwrites its file: never two mails for one row', async () => {

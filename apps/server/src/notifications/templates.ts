@@ -152,9 +152,14 @@ const words: Record<TemplateLanguage, Words> = {
 const languageOf = (locale: Language | null | undefined): TemplateLanguage =>
   locale === 'fr' || locale === 'es' ? locale : 'en';
 
-function fill(template: string, facts: Facts, w: Words): string {
+function fill(template: string, facts: Facts, w: Words, lang: TemplateLanguage): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = facts[key];
+    // A day (`2026-12-07`) as the reader's language writes it.
+    if (key === 'responseDeadline' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+      return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${value}T00:00:00Z`),
+      );
     if (key === 'verdict' && typeof value === 'string') return w.verdicts[value] ?? value;
     if (key === 'to' && typeof value === 'string') return w.statuses[value] ?? value;
     return value === undefined || value === null ? '' : String(value);
@@ -179,10 +184,11 @@ export function renderMessage(
   locale: Language | null | undefined,
   link: string,
 ): RenderedMessage {
-  const w = words[languageOf(locale)];
+  const lang = languageOf(locale);
+  const w = words[lang];
   const template = w.events[event];
-  const subject = fill(template.subject, facts, w);
-  const body = fill(template.body, facts, w);
+  const subject = fill(template.subject, facts, w, lang);
+  const body = fill(template.body, facts, w, lang);
   const text = `${body}\n\n${w.open}: ${link}\n\n-- \n${w.footer}\n`;
   const html =
     `<p>${escapeHtml(body)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(w.open)}</a></p>` +
