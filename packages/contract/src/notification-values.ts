@@ -10,6 +10,7 @@ export const notificationEvents = [
   'case.status', // an officer's decision
   'case.message', // a message in a case's conversation
   'case.shared', // an administration was invited to a case
+  'case.deadline_changed', // customs moved the answer deadline, to the right holders and the sharing administrations
   'case.deadline_soon', // two working days before the answer deadline, to right holders that have not answered
   'case.overdue', // the deadline passed without their answer
 ] as const;
@@ -25,7 +26,9 @@ export function defaultNotificationPreference(
 ): { inApp: boolean; email: boolean; push: boolean } {
   return {
     inApp: true,
-    email: ['case.submitted', 'case.answered', 'case.deadline_soon', 'case.overdue'].includes(event),
+    email: ['case.submitted', 'case.answered', 'case.deadline_changed', 'case.deadline_soon', 'case.overdue'].includes(
+      event,
+    ),
     push: role === 'officer' && (event === 'case.answered' || event === 'case.message'),
   };
 }

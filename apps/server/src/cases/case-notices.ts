@@ -8,6 +8,7 @@ export type CaseNoticeEvent =
   | 'case.status' // an officer's decision
   | 'case.message' // a message in a conversation
   | 'case.shared' // an administration was invited
+  | 'case.deadline_changed' // the officer moved the answer deadline
   | 'case.deadline_soon' // reminders to the right holders that have not answered
   | 'case.overdue'; // to customs and to the right holders that have not answered
 

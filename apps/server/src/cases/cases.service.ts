@@ -333,6 +333,13 @@ export function createCasesService({
         reason: input.reason,
         details: { from: row.responseDeadline, to: input.responseDeadline },
       });
+      await notify(tx, {
+        event: 'case.deadline_changed',
+        caseId: id,
+        by: actor,
+        to: { customs: true, rightHolders: 'all' },
+        data: { responseDeadline: input.responseDeadline },
+      });
       return presentById(actor, id, tx);
     });
   }

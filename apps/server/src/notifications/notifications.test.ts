@@ -131,6 +131,25 @@ describe('who hears of a case', () => {
     expect((await notificationsOf(officer, c.id)).filter((n) => n.event === 'case.message')).toEqual([]);
   });
 
+  it('a moved deadline tells the right holders and the sharing administration the new day; not the officer nor others', async () => {
+    const c = await submittedCase();
+    const share = await officer.request('POST', `/api/v1/cases/${c.id}/shares`, {
+      organisationId: shared.organisationId,
+    });
+    expect(share.statusCode, share.body).toBe(200);
+    const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const moved = await officer.request('PUT', `/api/v1/cases/${c.id}/deadline`, {
+      responseDeadline: day,
+      reason: 'The right holder asked for more time',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const told = async (s: Session) =>
+      (await notificationsOf(s, c.id)).filter((n) => n.event === 'case.deadline_changed').map((n) => n.data);
+    for (const s of [rhA, rhAColleague, rhB, colleague, shared])
+      expect(await told(s)).toEqual([{ responseDeadline: day }]);
+    for (const s of [officer, outsider, rhC]) expect(await told(s)).toEqual([]);
+  });
+
   it('a rolled-back change notifies nobody (the notice is in its transaction)', async () => {
     const created = await officer.request('POST', '/api/v1/cases', {
       lines: [{ productId: productA.id, quantity: 1 }],
@@ -186,7 +205,7 @@ describe('preferences', () => {
       string,
       unknown
     >[];
-    expect(items).toHaveLength(7);
+    expect(items).toHaveLength(8);
     expect(items.find((i) => i.event === 'case.answered')).toEqual({
       event: 'case.answered',
       inApp: true,

@@ -33,6 +33,10 @@ const words: Record<TemplateLanguage, Words> = {
         subject: 'Case {reference} was shared with your administration',
         body: 'Another administration invited yours to case {reference}.',
       },
+      'case.deadline_changed': {
+        subject: 'Case {reference}: the answer is now due by {responseDeadline}',
+        body: 'Customs moved the answer deadline of case {reference} to {responseDeadline}.',
+      },
       'case.deadline_soon': {
         subject: 'Case {reference}: answer due by {responseDeadline}',
         body: 'Your answer to case {reference} is due by {responseDeadline}.',
@@ -74,6 +78,10 @@ const words: Record<TemplateLanguage, Words> = {
       'case.shared': {
         subject: 'Le dossier {reference} a été partagé avec votre administration',
         body: 'Une autre administration a invité la vôtre au dossier {reference}.',
+      },
+      'case.deadline_changed': {
+        subject: 'Dossier {reference} : réponse désormais attendue avant le {responseDeadline}',
+        body: 'La douane a reporté le délai de réponse du dossier {reference} au {responseDeadline}.',
       },
       'case.deadline_soon': {
         subject: 'Dossier {reference} : réponse attendue avant le {responseDeadline}',
@@ -121,6 +129,10 @@ const words: Record<TemplateLanguage, Words> = {
       'case.shared': {
         subject: 'El expediente {reference} se ha compartido con su administración',
         body: 'Otra administración ha invitado a la suya al expediente {reference}.',
+      },
+      'case.deadline_changed': {
+        subject: 'Expediente {reference}: la respuesta se espera ahora antes del {responseDeadline}',
+        body: 'La aduana ha cambiado el plazo de respuesta del expediente {reference} al {responseDeadline}.',
       },
       'case.deadline_soon': {
         subject: 'Expediente {reference}: respuesta antes del {responseDeadline}',

@@ -44,6 +44,7 @@ describe('notification texts', () => {
       'case.submitted',
       'case.status',
       'case.message',
+      'case.deadline_changed',
       'case.deadline_soon',
       'case.overdue',
     ]);

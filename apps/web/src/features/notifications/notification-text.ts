@@ -27,9 +27,9 @@ export function eventsFor(role: Role, all: readonly NotificationEvent[]): Notifi
   const rightHolder = role === 'right_holder_admin' || role === 'right_holder_editor';
   const customs = role === 'officer' || role === 'administration_admin';
   const heard: readonly NotificationEvent[] = rightHolder
-    ? ['case.submitted', 'case.status', 'case.message', 'case.deadline_soon', 'case.overdue']
+    ? ['case.submitted', 'case.status', 'case.message', 'case.deadline_changed', 'case.deadline_soon', 'case.overdue']
     : customs
-      ? ['case.answered', 'case.status', 'case.message', 'case.shared', 'case.overdue']
+      ? ['case.answered', 'case.status', 'case.message', 'case.shared', 'case.deadline_changed', 'case.overdue']
       : all;
   return all.filter((e) => heard.includes(e));
 }
