@@ -72,25 +72,27 @@ async function englishLeft(page: Page, lang: 'fr' | 'es'): Promise<string[]> {
 
 /**
  * On the phone, nothing scrolls sideways: empty when the page is no wider than the screen, else
- * its width and the elements that stick out (to find them).
+ * its width and the elements that stick out (to find them). The screen's width is the phone's,
+ * not `innerWidth`: a mobile browser widens its layout viewport to a page too wide (and zooms out),
+ * so `scrollWidth <= innerWidth` would hold on a page that overflows.
  */
 function overflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
+  return page.evaluate((width) => {
     if (document.documentElement.scrollWidth <= width) return [];
     const wide = Array.from(document.body.querySelectorAll('*'))
       .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-      .filter((element) => !element.closest('[aria-hidden="true"]'))
+      // The outermost ones: what sticks out of a parent that fits.
+      .filter((element) => (element.parentElement?.getBoundingClientRect().right ?? 0) <= width + 0.5)
       .slice(0, 5)
       .map((element) => {
         const classes =
           typeof element.className === 'string' && element.className
             ? `.${element.className.split(' ').join('.')}`
             : '';
-        return `${element.tagName.toLowerCase()}${classes} (right edge ${Math.round(element.getBoundingClientRect().right)})`;
+        return `${element.tagName.toLowerCase()}${classes} "${element.textContent?.trim().slice(0, 40)}" (right edge ${Math.round(element.getBoundingClientRect().right)})`;
       });
     return [`page ${document.documentElement.scrollWidth} px wide on a ${width} px screen`, ...wide];
-  });
+  }, page.viewportSize()!.width);
 }
 
 interface Screen {
