@@ -361,6 +361,13 @@ const cases: Case[] = [
     body: (w) => ({ lines: [{ productId: w.product, quantity: 2 }] }),
     expected: (r) => (CUSTOMS.includes(r) ? 201 : 403),
   },
+  // The filter choices of one's own list: whoever lists cases (counts only within what each sees: case-filters.test.ts).
+  {
+    method: 'GET',
+    route: '/api/v1/cases/facets',
+    url: () => '/api/v1/cases/facets',
+    expected: (r) => (CUSTOMS.includes(r) || isRH(r) ? 200 : 403),
+  },
   { method: 'GET', route: '/api/v1/cases/stats', url: () => '/api/v1/cases/stats', expected: secretariatOnly(200) },
   {
     method: 'GET',

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { CountrySchema, DateSchema, IdSchema, LocalizedTextSchema, PageQuerySchema, patchSchemaOf } from './common';
 import { CasePhotoSchema } from './case-conversation';
-import { caseLineUnits, caseStatuses, caseTransitionTargets, caseVerdicts, transportModes } from './vocabulary';
+import {
+  caseLineUnits,
+  caseListSorts,
+  caseStatuses,
+  caseTransitionTargets,
+  caseVerdicts,
+  transportModes,
+} from './vocabulary';
 
 /**
  * Cases (interceptions): an officer records goods held at the border, submits them to the
@@ -185,23 +192,65 @@ export const CaseListQuerySchema = PageQuerySchema.extend({
     .optional(),
   country: CountrySchema.optional(),
   q: z.string().trim().min(1).max(100).optional().describe('Start of a case or declaration reference'),
+  from: DateSchema.optional().describe('Cases created on or after this day (UTC)'),
+  to: DateSchema.optional().describe('Cases created on or before this day (UTC); not before `from`'),
+  transportMode: TransportModeSchema.optional(),
+  originCountry: CountrySchema.optional(),
+  portOrOffice: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Start of the port, airport or office, in any case'),
+  rightHolderId: IdSchema.optional().describe(
+    'Cases with a line of this right holder (customs; a right holder’s list is already only its own)',
+  ),
+  brandId: IdSchema.optional().describe('Cases with a line of this brand (among the lines the caller sees)'),
+  sort: z
+    .enum(caseListSorts)
+    .default('newest')
+    .describe('`newest` (created, newest first) or `deadline` (answer deadline, soonest first; none last)'),
 }).strict();
+export type CaseListQuery = z.input<typeof CaseListQuerySchema>;
 export const CaseListSchema = z.object({ items: z.array(CaseSummarySchema), nextCursor: z.string().nullable() });
 export type CaseList = z.infer<typeof CaseListSchema>;
 
-/** Anonymised counts for the secretariat: no references, no parties. */
+/** What the caller's cases hold, to offer as filters: counts of cases, within what the caller sees. */
+export const CaseFacetsSchema = z.object({
+  total: z.number().int().describe('Cases the caller sees'),
+  statuses: z.array(z.object({ status: CaseStatusSchema, count: z.number().int() })),
+  transportModes: z.array(z.object({ transportMode: TransportModeSchema, count: z.number().int() })),
+  rightHolders: z
+    .array(z.object({ id: IdSchema, name: z.string(), count: z.number().int() }))
+    .describe('Right holders with a line in the caller’s cases (a right holder: only itself); most cases first'),
+  brands: z
+    .array(z.object({ id: IdSchema, name: z.string(), rightHolderId: IdSchema.nullable(), count: z.number().int() }))
+    .describe('Brands of the lines the caller sees; most cases first'),
+});
+export type CaseFacets = z.infer<typeof CaseFacetsSchema>;
+
+/**
+ * Anonymised counts for the secretariat: no references, no parties. A country with fewer than
+ * `countryThreshold` cases in a month could single one out, so those cases are counted under
+ * `country: null` ("other countries") for that month: totals by month and state stay exact.
+ */
 export const CaseStatsSchema = z.object({
   groups: z.array(
     z.object({
-      country: CountrySchema,
+      country: CountrySchema.nullable().describe(
+        'null: other countries, each with fewer than countryThreshold cases that month',
+      ),
       status: CaseStatusSchema,
       month: z.string().describe('YYYY-MM'),
       count: z.number().int(),
     }),
   ),
   total: z.number().int(),
+  countryThreshold: z.number().int().describe('A country is named in a month only with at least this many cases'),
 });
 export type CaseStats = z.infer<typeof CaseStatsSchema>;
 export const CaseStatsQuerySchema = z.strictObject({
-  from: DateSchema.optional().describe('Cases created on or after this day'),
+  from: DateSchema.optional().describe('Cases created on or after this day (UTC)'),
+  to: DateSchema.optional().describe('Cases created on or before this day (UTC); not before `from`'),
 });

@@ -36,3 +36,5 @@ export const caseTransitionTargets = ['detained', 'released', 'destroyed', 'cour
 export const transportModes = ['sea', 'air', 'road', 'rail', 'post', 'courier', 'other'] as const;
 export const caseVerdicts = ['genuine', 'counterfeit', 'needs_sample', 'not_ours'] as const;
 export const caseLineUnits = ['pieces', 'packages', 'kg', 'litres', 'pairs', 'sets'] as const;
+/** The case list's orders: newest first, or the nearest answer deadline first (cases without one last). */
+export const caseListSorts = ['newest', 'deadline'] as const;

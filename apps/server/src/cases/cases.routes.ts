@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CaseAnswerInputSchema,
   CaseDeadlineInputSchema,
+  CaseFacetsSchema,
   CaseInputSchema,
   CaseListQuerySchema,
   CaseListSchema,
@@ -38,12 +39,26 @@ export const casesRoutes =
       async (request) => service.listCases(actorOf(request), request.query),
     );
     app.get(
+      '/api/v1/cases/facets',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'What the caller’s cases hold, to filter them: counts per state, transport mode, right holder and brand (within what the caller sees)',
+          response: { 200: CaseFacetsSchema, ...readErrors },
+        },
+      },
+      async (request) => service.caseFacets(actorOf(request)),
+    );
+    app.get(
       '/api/v1/cases/stats',
       {
         config,
         schema: {
           tags,
-          summary: 'Anonymised counts of cases by country, state and month (secretariat)',
+          summary:
+            'Anonymised counts of cases by country, state and month (secretariat); a country with fewer than 3 cases in a month is counted under other countries (null)',
           querystring: CaseStatsQuerySchema,
           response: { 200: CaseStatsSchema, ...readErrors },
         },

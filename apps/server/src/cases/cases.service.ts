@@ -1,5 +1,6 @@
 import type {
   Case,
+  CaseFacets,
   CaseInputSchema,
   CasePatchSchema,
   CaseStats,
@@ -18,9 +19,14 @@ import { addWorkingDays, RESPONSE_WORKING_DAYS } from './working-days';
 import { noNotices, type CaseNotifier } from './case-notices';
 import { nextStates, presentCase } from './cases.present';
 
+/** The fewest cases a country may have in a month to be named in the statistics. */
+export const STATS_COUNTRY_THRESHOLD = 3;
+
 type CaseInput = z.output<typeof CaseInputSchema>;
 type CasePatch = z.output<typeof CasePatchSchema>;
 type Target = (typeof caseTransitionTargets)[number];
+/** At most this many right holders and brands among the filter choices (the most frequent). */
+const FACET_LIMIT = 200;
 
 /** Reading and deciding reach the cases shared with the actor's administration; changing a draft or sharing does not. */
 const reachesShared = (action: Action) =>
@@ -110,25 +116,48 @@ export function createCasesService({
 
   async function listCases(
     actor: Actor,
-    query: q.CaseFilter & { cursor?: string | undefined; limit: number },
+    query: q.CaseFilter & { sort?: q.CaseSort | undefined; cursor?: string | undefined; limit: number },
   ): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
     const scope = authorize(actor, 'case.read');
+    if (query.from && query.to && query.to < query.from)
+      throw new AppError('CASE_FILTER_DATES_INVALID', { from: query.from, to: query.to });
+    const sort = query.sort ?? 'newest';
     const after = decodeCursor(query.cursor, q.caseCursor);
+    // A cursor carries its order's key: one of the other order is stale, not a page.
+    if (after && (after.length === 4) !== (sort === 'deadline')) throw new AppError('SEARCH_CURSOR_INVALID');
     const rows = await q.listCases(
       db,
       caseScopeSql(actor, scope, { withShared: true }),
       lineScopeSql(actor),
       query,
       today(),
-      { after, limit: query.limit },
+      { sort, after, limit: query.limit },
     );
-    const page = pageOf(rows, query.limit, (r) => [r.sortKey, r.id]);
+    const page = pageOf(rows, query.limit, (r) =>
+      sort === 'deadline' ? ['deadline', r.responseDeadline, r.sortKey, r.id] : [r.sortKey, r.id],
+    );
     return {
       items: page.items.map(({ sortKey: _sortKey, organisationId, organisationName, ...row }) => ({
         ...row,
         organisation: { id: organisationId, name: organisationName },
       })),
       nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The filter choices of the caller's list: counts per state, transport mode, right holder and brand. */
+  async function caseFacets(actor: Actor): Promise<CaseFacets> {
+    const scope = authorize(actor, 'case.read');
+    const facets = await q.caseFacets(
+      db,
+      caseScopeSql(actor, scope, { withShared: true }),
+      lineScopeSql(actor),
+      FACET_LIMIT,
+    );
+    return {
+      total: facets.statuses.reduce((sum, s) => sum + s.count, 0),
+      ...facets,
+      transportModes: facets.transportModes as CaseFacets['transportModes'],
     };
   }
 
@@ -344,16 +373,30 @@ export function createCasesService({
     });
   }
 
-  /** Anonymised counts for the secretariat: by country, state and month; no references, no parties. */
-  async function caseStats(actor: Actor, query: { from?: string | undefined }): Promise<CaseStats> {
+  /**
+   * Anonymised counts for the secretariat: by country, state and month; no references, no
+   * parties. A country with fewer than STATS_COUNTRY_THRESHOLD cases in a month could single a
+   * case out: it is counted among "other countries" (country null) for that month.
+   */
+  async function caseStats(
+    actor: Actor,
+    query: { from?: string | undefined; to?: string | undefined },
+  ): Promise<CaseStats> {
     authorize(actor, 'case.stats');
-    const groups = await q.caseStats(db, query.from);
-    return { groups, total: groups.reduce((sum, g) => sum + g.count, 0) };
+    if (query.from && query.to && query.to < query.from)
+      throw new AppError('CASE_FILTER_DATES_INVALID', { from: query.from, to: query.to });
+    const groups = await q.caseStats(db, query, STATS_COUNTRY_THRESHOLD);
+    return {
+      groups,
+      total: groups.reduce((sum, g) => sum + g.count, 0),
+      countryThreshold: STATS_COUNTRY_THRESHOLD,
+    };
   }
 
   return {
     readCase,
     listCases,
+    caseFacets,
     createCase,
     updateDraft,
     submitCase,

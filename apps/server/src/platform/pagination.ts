@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from './errors';
 
 /** Opaque keyset cursors: base64url JSON of the last row's sort key. */
-export function encodeCursor(key: readonly (string | number)[]): string {
+export function encodeCursor(key: readonly (string | number | null)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
@@ -24,7 +24,7 @@ export function decodeCursor<T>(cursor: string | undefined, shape: z.ZodType<T>)
 }
 
 /** Takes `limit + 1` rows and turns the extra one into "there is a next page". */
-export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => (string | number)[]) {
+export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => (string | number | null)[]) {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
