@@ -364,7 +364,8 @@ describe('tenancy', () => {
     const body = stats.json();
     expect(body.total).toBeGreaterThan(0);
     const month = new Date().toISOString().slice(0, 7);
-    expect(body.groups).toContainEqual(expect.objectContaining({ country: 'FR', status: 'submitted', month }));
+    // France or, with fewer than 3 cases this month, other countries (case-stats.test.ts).
+    expect(body.groups).toContainEqual(expect.objectContaining({ status: 'submitted', month }));
     expect(stats.body).not.toContain(kase.reference);
     expect(stats.body).not.toContain('Shenzhen');
     expect((await officer.request('GET', '/api/v1/cases/stats')).statusCode).toBe(403);
