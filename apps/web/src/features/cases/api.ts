@@ -1,5 +1,6 @@
 import type {
   Case,
+  CaseFacets,
   CaseInput,
   CaseList,
   CustomsAdministrationList,
@@ -12,18 +13,49 @@ export interface CaseFilters {
   status?: string;
   overdue?: boolean;
   country?: string;
+  /** Start of a case or declaration reference. */
+  q?: string;
+  /** Days of creation (YYYY-MM-DD, UTC), both included. */
+  from?: string;
+  to?: string;
+  transportMode?: string;
+  originCountry?: string;
+  portOrOffice?: string;
+  rightHolderId?: string;
+  brandId?: string;
+  sort?: 'newest' | 'deadline';
   cursor?: string;
 }
 
+/** The filters' names in the API's query and in the list's address, in the order they are written. */
+export const caseFilterNames = [
+  'status',
+  'overdue',
+  'country',
+  'q',
+  'from',
+  'to',
+  'transportMode',
+  'originCountry',
+  'portOrOffice',
+  'rightHolderId',
+  'brandId',
+  'sort',
+] as const;
+
 export function listCases(filters: CaseFilters, signal?: AbortSignal) {
   const query = new URLSearchParams();
-  if (filters.status) query.set('status', filters.status);
-  if (filters.overdue) query.set('overdue', 'true');
-  if (filters.country) query.set('country', filters.country);
+  for (const name of caseFilterNames) {
+    const value = filters[name];
+    if (value) query.set(name, value === true ? 'true' : value);
+  }
   if (filters.cursor) query.set('cursor', filters.cursor);
   const search = query.toString();
   return api<CaseList>(`/api/v1/cases${search ? `?${search}` : ''}`, { signal });
 }
+
+/** The filter choices: the right holders, brands, states and transport modes of the caller's cases, with counts. */
+export const caseFacets = (signal?: AbortSignal) => api<CaseFacets>('/api/v1/cases/facets', { signal });
 
 export const readCase = (id: string, signal?: AbortSignal) =>
   api<Case>(`/api/v1/cases/${encodeURIComponent(id)}`, { signal });

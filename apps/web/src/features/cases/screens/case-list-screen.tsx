@@ -1,20 +1,20 @@
-import type { CaseSummary } from '@verity/contract';
-import { caseStatuses } from '@verity/contract/values';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { CaseFacets, CaseSummary } from '@verity/contract';
+import { useEffect, useId, useState } from 'react';
 import { isAbort, isApiError } from '../../../lib/api';
 import { useAppContext } from '../../../lib/app-context';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { errorMessage, useI18n } from '../../../lib/i18n';
 import { Link, navigate } from '../../../lib/router';
-import { byDeadline, momentFormat, statusName } from '../case-display';
-import { listCases } from '../api';
+import { momentFormat, statusName } from '../case-display';
+import { apiFilters, clearedFilters, filtersPath, readFilters, type FilterValues } from '../case-list-filters';
+import { caseFacets, listCases } from '../api';
+import { CaseFiltersForm } from '../components/case-filters';
 import { Deadline } from '../components/deadline';
-
-const ALL = 'all';
 
 /**
  * The caller's cases. For a right holder it is the inbox: submitted cases, nearest deadline
- * first (the API sorts by creation, so the loaded pages are sorted here). Filters live in the URL.
+ * first (the API sorts, so every page follows the order). Filters live in the URL: Back,
+ * Forward and a reload keep them.
  */
 export function CaseListScreen({ query }: { query: URLSearchParams }) {
   const i18n = useI18n();
@@ -23,17 +23,18 @@ export function CaseListScreen({ query }: { query: URLSearchParams }) {
   const { me } = useAppContext();
   const role = me.membership.role;
   const rightHolder = role === 'right_holder_admin' || role === 'right_holder_editor';
-  const status = query.get('status') ?? (rightHolder ? 'submitted' : ALL);
-  const overdue = query.get('overdue') === 'true';
-  const country = role === 'administration_admin' ? (query.get('country') ?? '') : '';
+  const customs = role === 'officer' || role === 'administration_admin';
+  const viewer = { rightHolder, customs, admin: role === 'administration_admin' };
+  const values = readFilters(query, viewer);
   const [items, setItems] = useState<CaseSummary[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [facets, setFacets] = useState<CaseFacets | null>(null);
   const title = rightHolder ? t('cases.inboxTitle') : t('cases.title');
   useDocumentTitle(title);
 
-  const filters = { status: status === ALL ? undefined : status, overdue, country: country || undefined };
+  const filters = apiFilters(values);
   const filterKey = JSON.stringify(filters);
 
   useEffect(() => {
@@ -52,6 +53,14 @@ export function CaseListScreen({ query }: { query: URLSearchParams }) {
     return () => controller.abort();
   }, [filterKey]); // the filters' values, as one string
 
+  // The right holders and brands to choose from: those of the caller's cases. Without them the
+  // lists offer "any" only; the filters themselves still work.
+  useEffect(() => {
+    const controller = new AbortController();
+    caseFacets(controller.signal).then(setFacets, () => undefined);
+    return () => controller.abort();
+  }, []);
+
   const loadMore = async () => {
     if (!cursor) return;
     setLoadingMore(true);
@@ -66,22 +75,9 @@ export function CaseListScreen({ query }: { query: URLSearchParams }) {
     }
   };
 
-  const applyFilters = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    const chosen = String(form.get('status') ?? ALL);
-    if (chosen !== (rightHolder ? 'submitted' : ALL)) next.set('status', chosen);
-    if (form.get('overdue')) next.set('overdue', 'true');
-    const code = String(form.get('country') ?? '')
-      .trim()
-      .toUpperCase();
-    if (code) next.set('country', code);
-    const search = next.toString();
-    navigate(`/cases${search ? `?${search}` : ''}`, { replace: true });
-  };
+  // Each change of filters is a new entry in the history: Back returns to the previous ones.
+  const show = (next: FilterValues) => navigate(filtersPath(next, viewer));
 
-  const shown = rightHolder && items ? [...items].sort(byDeadline) : items;
   const moment = momentFormat(lang);
 
   return (
@@ -92,58 +88,26 @@ export function CaseListScreen({ query }: { query: URLSearchParams }) {
           {t('cases.new')}
         </Link>
       )}
-      <form className="case-filters card" onSubmit={applyFilters} aria-label={t('cases.filters.label')}>
-        <label>
-          {t('cases.filters.status')}
-          <select name="status" defaultValue={status} key={`status-${status}`}>
-            <option value={ALL}>{t('cases.filters.allStatuses')}</option>
-            {caseStatuses
-              .filter((s) => !rightHolder || s !== 'draft')
-              .map((s) => (
-                <option key={s} value={s}>
-                  {statusName(i18n, s)}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label className="case-check">
-          <input type="checkbox" name="overdue" defaultChecked={overdue} key={`overdue-${overdue}`} />
-          {t('cases.filters.overdue')}
-        </label>
-        {role === 'administration_admin' && (
-          <label>
-            {t('cases.filters.country')}
-            <input
-              name="country"
-              defaultValue={country}
-              key={`country-${country}`}
-              maxLength={2}
-              autoCapitalize="characters"
-              pattern="[A-Za-z]{2}"
-              aria-describedby={`${id}-country-hint`}
-            />
-            <span id={`${id}-country-hint`} className="hint">
-              {t('cases.filters.countryHint')}
-            </span>
-          </label>
-        )}
-        <button type="submit" className="button">
-          {t('cases.filters.apply')}
-        </button>
-      </form>
+      <CaseFiltersForm
+        values={values}
+        viewer={viewer}
+        facets={facets}
+        onApply={show}
+        onClear={() => show(clearedFilters(values, viewer))}
+      />
       {problem && (
         <p className="alert" role="alert">
           {errorMessage(i18n, problem)}
         </p>
       )}
-      <div role="status" className="visually-hidden">
+      <p role="status" aria-live="polite" aria-atomic="true" className="muted case-count">
         {items && t('cases.count', { count: items.length })}
-      </div>
+      </p>
       {items === null && !problem && <p className="muted">{t('app.loading')}</p>}
-      {shown?.length === 0 && <p className="empty">{rightHolder ? t('cases.inboxEmpty') : t('cases.none')}</p>}
-      {shown && shown.length > 0 && (
+      {items?.length === 0 && <p className="empty">{rightHolder ? t('cases.inboxEmpty') : t('cases.none')}</p>}
+      {items && items.length > 0 && (
         <ul className="case-list">
-          {shown.map((item) => (
+          {items.map((item) => (
             <li key={item.id} className="card case-item">
               <h2>
                 <Link to={`/cases/${item.id}`}>{item.reference}</Link>
