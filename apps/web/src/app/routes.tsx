@@ -52,7 +52,7 @@ export function homeOf(role: Role): string {
 
 export interface NavItem {
   to: string;
-  label: 'identify' | 'search' | 'cases' | 'products' | 'brands' | 'import' | 'alerts' | 'admin';
+  label: 'identify' | 'search' | 'cases' | 'products' | 'brands' | 'import' | 'alerts' | 'admin' | 'statistics';
 }
 
 /** The main navigation of a role, in the order it is shown. */
@@ -73,6 +73,7 @@ export function navigationOf(role: Role): NavItem[] {
       ...officer,
       ...admin,
     ];
-  if (role === 'secretariat_admin') return [...admin, ...officer];
+  // The secretariat: organisations, then the anonymised statistics of cases (under /admin).
+  if (role === 'secretariat_admin') return [...admin, { to: '/admin/statistics', label: 'statistics' }, ...officer];
   return [...officer, ...admin];
 }

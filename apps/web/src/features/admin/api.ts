@@ -1,5 +1,6 @@
 import type {
   CaseSettings,
+  CaseStats,
   CreatedUser,
   Invitation,
   InvitationLink,
@@ -85,3 +86,7 @@ export const saveCaseSettings = (organisationId: string, responseWorkingDays: nu
     method: 'PUT',
     body: { responseWorkingDays },
   });
+
+/** The secretariat's anonymised counts of cases opened since `from` (a day, UTC). */
+export const readCaseStats = (from: string, signal?: AbortSignal) =>
+  api<CaseStats>(`/api/v1/cases/stats?${new URLSearchParams({ from }).toString()}`, { signal });
