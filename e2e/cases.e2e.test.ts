@@ -160,8 +160,9 @@ describe('a case: an officer opens it on a phone, the right holder answers, the 
     const admin = await signedIn('customs-admin@demo.test');
     await admin.getByRole('navigation').getByRole('link', { name: en.app.nav.cases }).click();
     await admin.getByRole('heading', { level: 1, name: c.title }).waitFor();
+    await admin.getByRole('button', { name: new RegExp(`^${c.filters.toggle}`) }).click(); // folded on a phone
     await admin.getByLabel(c.filters.status).selectOption('detained');
-    await admin.getByLabel(c.filters.country).fill('fr');
+    await admin.getByLabel(c.filters.country, { exact: true }).fill('fr');
     await admin.getByRole('button', { name: c.filters.apply }).click();
     await admin.waitForURL(/\/cases\?status=detained&country=FR$/);
     await admin.getByRole('link', { name: reference }).waitFor();

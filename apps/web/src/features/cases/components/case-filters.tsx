@@ -62,7 +62,7 @@ export function CaseFiltersForm({
         aria-controls={`${id}-form`}
         onClick={() => setOpen(!open)}
       >
-        <span>{t('cases.filters.toggle')}</span>
+        <span>{t('cases.filters.toggle')}</span>{' '}
         {active > 0 && <span className="badge">{t('cases.filters.active', { count: active })}</span>}
         <span aria-hidden="true">{open ? '▴' : '▾'}</span>
       </button>
@@ -101,19 +101,21 @@ export function CaseFiltersForm({
           {t('cases.filters.reference')}
           <input name="q" defaultValue={values.q} key={k('q')} maxLength={100} autoCapitalize="characters" />
         </label>
-        <label>
-          {t('cases.filters.from')}
+        <div className="case-filter">
+          <label htmlFor={`${id}-from`}>{t('cases.filters.from')}</label>
           <input
+            id={`${id}-from`}
             type="date"
             name="from"
             defaultValue={values.from}
             key={k('from')}
             aria-describedby={`${id}-dates-hint`}
           />
-        </label>
-        <label>
-          {t('cases.filters.to')}
+        </div>
+        <div className="case-filter">
+          <label htmlFor={`${id}-to`}>{t('cases.filters.to')}</label>
           <input
+            id={`${id}-to`}
             ref={toRef}
             type="date"
             name="to"
@@ -124,14 +126,14 @@ export function CaseFiltersForm({
             onChange={() => setDatesInvalid(false)}
           />
           {datesInvalid && (
-            <span id={`${id}-dates-problem`} className="alert case-filter-problem">
+            <p id={`${id}-dates-problem`} className="alert case-filter-problem">
               {errorMessage(i18n, 'CASE_FILTER_DATES_INVALID')}
-            </span>
+            </p>
           )}
-          <span id={`${id}-dates-hint`} className="hint">
+          <p id={`${id}-dates-hint`} className="hint">
             {t('cases.filters.datesHint')}
-          </span>
-        </label>
+          </p>
+        </div>
         <label>
           {t('cases.filters.transportMode')}
           <select name="transportMode" defaultValue={values.transportMode} key={k('transportMode')}>
@@ -143,9 +145,10 @@ export function CaseFiltersForm({
             ))}
           </select>
         </label>
-        <label>
-          {t('cases.filters.originCountry')}
+        <div className="case-filter">
+          <label htmlFor={`${id}-origin`}>{t('cases.filters.originCountry')}</label>
           <input
+            id={`${id}-origin`}
             name="originCountry"
             defaultValue={values.originCountry}
             key={k('originCountry')}
@@ -154,10 +157,10 @@ export function CaseFiltersForm({
             autoCapitalize="characters"
             aria-describedby={`${id}-origin-hint`}
           />
-          <span id={`${id}-origin-hint`} className="hint">
+          <p id={`${id}-origin-hint`} className="hint">
             {t('cases.filters.originHint')}
-          </span>
-        </label>
+          </p>
+        </div>
         <label>
           {t('cases.filters.portOrOffice')}
           <input name="portOrOffice" defaultValue={values.portOrOffice} key={k('portOrOffice')} maxLength={200} />
@@ -201,9 +204,10 @@ export function CaseFiltersForm({
           </select>
         </label>
         {viewer.admin && (
-          <label>
-            {t('cases.filters.country')}
+          <div className="case-filter">
+            <label htmlFor={`${id}-country`}>{t('cases.filters.country')}</label>
             <input
+              id={`${id}-country`}
               name="country"
               defaultValue={values.country}
               key={k('country')}
@@ -212,10 +216,10 @@ export function CaseFiltersForm({
               autoCapitalize="characters"
               aria-describedby={`${id}-country-hint`}
             />
-            <span id={`${id}-country-hint`} className="hint">
+            <p id={`${id}-country-hint`} className="hint">
               {t('cases.filters.countryHint')}
-            </span>
-          </label>
+            </p>
+          </div>
         )}
         <div className="case-filters-actions">
           <button type="submit" className="button primary">
