@@ -81,7 +81,7 @@ export const errorCatalog = {
     message: 'A case can be shared only with another customs administration or agency.',
   },
   DEADLINE_IN_PAST: { status: 422, message: 'The new answer deadline must be today or a later day.' },
-  CASE_FILTER_DATES_INVALID: { status: 400, message: 'The end day of the filter is before its start day.' },
+  CASE_FILTER_DATES_INVALID: { status: 400, message: 'The filter’s last day (to) is before its first day (from).' },
   ORGANISATION_NOT_CUSTOMS: {
     status: 422,
     message: 'Only a customs administration or agency has case settings.',
