@@ -142,6 +142,15 @@ describe('the administration’s focal point filters its country’s cases on a 
     await admin.getByRole('button', { name: f.apply }).click();
     await admin.waitForURL(new RegExp(`from=${today}&to=${today}`));
     await expectShown(admin, [refs.havre]);
+
+    // The open form in French and Spanish: translated, no wider than the phone, no axe violation (best practices too).
+    for (const lang of ['fr', 'es'] as const) {
+      await admin.locator('.language select').selectOption(lang);
+      await admin.getByRole('button', { name: messagesOf(lang).cases.filters.apply }).waitFor();
+      await admin.getByLabel(messagesOf(lang).cases.filters.portOrOffice).waitFor();
+      expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    }
+    expect(await axeViolations(admin, { bestPractice: true })).toEqual([]);
     await admin.context().close();
   });
 });
