@@ -163,6 +163,15 @@ const screens: Screen[] = [
   { name: 'portal: new risk alert', as: 'rightholder', path: '/portal/alerts/new' },
   { name: 'admin: organisations', as: 'admin', path: '/admin' },
   {
+    name: 'admin: case statistics (chart, countries, table)',
+    as: 'admin',
+    // The cases' data first, so that there is a chart to read.
+    path: async (api) => {
+      await api.data();
+      return '/admin/statistics';
+    },
+  },
+  {
     name: 'admin: an organisation and its users',
     as: 'admin',
     path: async (api) => `/admin/organisations/${await api.organisationId()}`,

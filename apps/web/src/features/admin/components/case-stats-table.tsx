@@ -12,8 +12,8 @@ interface Props {
 
 /**
  * The charts' numbers as a table: a row per month, a column per state, the totals last. On a
- * phone each month is a card whose cells name their state; states with no case are left out
- * of the cards (the month's total still counts them), so the list stays short.
+ * phone each month is a card whose cells name their state; months and states with no case are
+ * left out of the cards (the totals still count them), so the list stays short.
  */
 export function CaseStatsTable({ stats, labelledBy, monthName, statusName, number }: Props) {
   const { t } = useI18n();
@@ -39,7 +39,7 @@ export function CaseStatsTable({ stats, labelledBy, monthName, statusName, numbe
         </thead>
         <tbody>
           {stats.months.map((column) => (
-            <tr key={column.month}>
+            <tr key={column.month} className={column.total === 0 ? 'stats-zero' : undefined}>
               <th scope="row">{monthName(column.month)}</th>
               {cells(column.counts)}
               <td data-label={t('admin.stats.total')}>
