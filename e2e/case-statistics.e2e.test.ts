@@ -185,6 +185,8 @@ describe('case statistics: the secretariat counts cases on a phone', () => {
     await admin.getByRole('radio', { name: fill(s.lastMonths_other, { count: 3 }) }).check();
     await admin.getByRole('button', { name: s.show }).press('Enter');
     await admin.waitForURL(/\/admin\/statistics\?months=3$/);
+    // The screen stays: the focus is still on the button.
+    expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe(s.show);
     await admin.locator('.stats-table tbody tr').nth(2).waitFor();
     expect(await admin.locator('.stats-table tbody tr').count()).toBe(3);
     expect(

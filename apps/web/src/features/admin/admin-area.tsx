@@ -26,9 +26,7 @@ export default function AdminArea({ path, query }: AreaProps) {
   const organisationId = matchPath('/admin/organisations/:id', path)?.id;
   if (organisationId) return <OrganisationScreen key={organisationId} id={organisationId} />;
   if (matchPath('/admin/statistics', path) && me.membership.role === 'secretariat_admin') {
-    const period = periodOf(query);
-    // A new period is a new screen state: the form starts from the URL again.
-    return <CaseStatisticsScreen key={JSON.stringify(period)} period={period} />;
+    return <CaseStatisticsScreen period={periodOf(query)} />;
   }
   if (matchPath('/admin', path)) {
     if (me.membership.role !== 'secretariat_admin') return <OrganisationScreen id={me.membership.organisation.id} />;

@@ -41,6 +41,15 @@ export default function CaseStatisticsScreen({ period }: { period: Period }) {
   // The day the period starts, fixed for this screen's life (a screen left open past midnight keeps its period).
   const today = useMemo(() => new Date(), []);
   const fromDay = fromDayOf(period, today);
+  const url = urlOfPeriod(period);
+
+  // Back, Forward or a link changed the period: the form shows it (the screen stays, and so does the focus).
+  useEffect(() => {
+    setChoice(period.kind === 'from' ? 'from' : `${period.months}`);
+    setFrom(period.kind === 'from' ? period.from : '');
+    setFormError(null);
+    // `url` is the period, as one string.
+  }, [url]);
 
   useEffect(() => {
     const controller = new AbortController();
