@@ -242,6 +242,12 @@ describe('case statistics: the secretariat counts cases on a phone', () => {
     expect(await overflow(admin)).toBe(0);
     expect(await axeViolations(admin, { bestPractice: true })).toEqual([]);
     expect(errors).toEqual([]);
+
+    // The server out of reach: the error in the reader's language, where the numbers would be.
+    await admin.route('**/api/v1/cases/stats?*', (route) => route.abort());
+    await admin.reload();
+    await admin.getByRole('status').filter({ hasText: fr.errors.NETWORK_ERROR }).waitFor();
+    expect(await admin.getByRole('img').count()).toBe(0);
   });
 
   it('an organisation’s administrator has no statistics: no link, and the page is not theirs', async () => {
