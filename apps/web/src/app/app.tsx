@@ -1,11 +1,10 @@
-import { Suspense, useCallback, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AccountBar } from '../features/auth/components/account-bar';
 import { SignInForm } from '../features/auth/components/sign-in-form';
 import { updateProfile } from '../features/auth/api';
 import { useSession } from '../features/auth/use-session';
 import { HealthStatus } from '../features/health/health-status';
 import { IdentifyScreen } from '../features/identify/screens/identify-screen';
-import { NotificationBell } from '../features/notifications/notification-bell';
 import { ScanButton } from '../features/scan/scan-button';
 import { AUTH_REQUIRED_EVENT } from '../lib/api';
 import { AppContext, type AppContextValue } from '../lib/app-context';
@@ -16,6 +15,32 @@ import { isUiLanguage, type UiLanguage } from '../locales/languages';
 import { LanguageSwitcher } from './language-switcher';
 import { MainNavigation } from './main-navigation';
 import { findRoute, homeOf, publicRoutes, signedInRoutes } from './routes';
+import { useWhenIdle } from './use-when-idle';
+
+// The bell is not what anyone opens a page for: its code loads, and its stream opens, once the
+// screen is up (its place in the header is kept from the first paint, so nothing moves).
+const NotificationBell = lazy(() =>
+  import('../features/notifications/notification-bell').then((module) => ({ default: module.NotificationBell })),
+);
+
+const SIGNED_IN_KEY = 'verity.signedIn';
+
+/** Whether this device was signed in when it last knew (a hint for the layout, never for access). */
+function readSignedInHint(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeSignedInHint(signedIn: boolean) {
+  try {
+    localStorage.setItem(SIGNED_IN_KEY, signedIn ? '1' : '0');
+  } catch {
+    // Without storage the header just does not hold the places.
+  }
+}
 
 /** The page: header (name, navigation, language, account), the screen of the current path, status. */
 export function App() {
@@ -28,8 +53,9 @@ export function App() {
 
   // The language of the user's profile, unless one was chosen on this device.
   useEffect(() => {
-    if (!hasStoredLanguage() && isUiLanguage(profileLocale)) void setLang(profileLocale, { remember: false });
-  }, [profileLocale, setLang]);
+    if (!hasStoredLanguage() && isUiLanguage(profileLocale) && profileLocale !== lang)
+      void setLang(profileLocale, { remember: false });
+  }, [profileLocale, lang, setLang]);
 
   // Any call that finds the session gone brings back the sign-in form (the path is kept).
   useEffect(() => {
@@ -60,6 +86,14 @@ export function App() {
   const publicRoute = findRoute(publicRoutes, path);
   const route = findRoute(signedInRoutes, path);
   const allowed = !route?.roles || (role !== null && route.roles.includes(role));
+  const bellReady = useWhenIdle(context !== null);
+  // While the session is checked, the header keeps the places of the bell and the navigation
+  // only if this device was signed in last time: the sign-in form does not jump up either.
+  const [wasSignedIn] = useState(readSignedInHint);
+  useEffect(() => {
+    if (session.status !== 'loading') writeSignedInHint(session.status === 'signed-in');
+  }, [session.status]);
+  const holdPlaces = session.status === 'loading' && wasSignedIn;
 
   return (
     <>
@@ -74,11 +108,22 @@ export function App() {
             <p className="tagline">{t('app.tagline')}</p>
           </div>
         </div>
-        <LanguageSwitcher onChosen={saveChoice} />
-        {context && <NotificationBell />}
+        <div className="header-tools">
+          {/* The bell's place, kept while the session is checked and while its code loads. */}
+          {(holdPlaces || context) && (
+            <div className="bell-slot">
+              {context && bellReady && (
+                <Suspense fallback={null}>
+                  <NotificationBell />
+                </Suspense>
+              )}
+            </div>
+          )}
+          <LanguageSwitcher onChosen={saveChoice} />
+        </div>
         {context && <MainNavigation role={context.me.membership.role} path={path} />}
         {/* Holds the navigation's place while the session is checked: nothing jumps when it comes. */}
-        {session.status === 'loading' && <div className="main-nav-placeholder" aria-hidden="true" />}
+        {holdPlaces && <div className="main-nav-placeholder" aria-hidden="true" />}
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>

@@ -14,6 +14,8 @@ export async function loadMessages(lang: UiLanguage): Promise<Messages> {
 }
 
 const STORAGE_KEY = 'verity.language';
+/** The language of the last profile seen on this device: the next visit starts in it. */
+const PROFILE_KEY = 'verity.profileLanguage';
 
 /** Whether the language was chosen on this device (a choice made here wins over the profile's). */
 export function hasStoredLanguage(): boolean {
@@ -24,11 +26,15 @@ export function hasStoredLanguage(): boolean {
   }
 }
 
-/** The stored choice, else the browser's preference, else English. */
+/**
+ * The stored choice, else the language of the last profile seen here (so a French officer's
+ * pages do not open in English and then switch: no flash, no second rendering of the whole
+ * page, no layout shift), else the browser's preference, else English.
+ */
 export function initialLanguage(): UiLanguage {
   let stored: string | null = null;
   try {
-    stored = localStorage.getItem(STORAGE_KEY);
+    stored = localStorage.getItem(STORAGE_KEY) ?? localStorage.getItem(PROFILE_KEY);
   } catch {
     // Storage can be disabled (private mode, policies): the browser's preference still applies.
   }
@@ -42,8 +48,9 @@ export interface I18n {
   /** The message for a key built at run time (`errors.${code}`), or undefined when there is none. */
   tx: (key: string, params?: Params) => string | undefined;
   /**
-   * Switches the language once its messages are loaded and, unless `remember` is false (a
-   * language taken from the user's profile), remembers the choice on this device.
+   * Switches the language once its messages are loaded and remembers the choice on this device;
+   * with `remember` false (a language taken from the user's profile), only as the profile's, which
+   * the next visit starts in but a choice made on the device overrides.
    */
   setLang: (lang: UiLanguage, options?: { remember?: boolean }) => Promise<void>;
 }
@@ -63,9 +70,8 @@ export function I18nProvider(props: { lang: UiLanguage; messages: Messages; chil
   const setLang = useCallback(async (next: UiLanguage, options: { remember?: boolean } = {}) => {
     const nextMessages = await loadMessages(next);
     setState({ lang: next, messages: nextMessages });
-    if (options.remember === false) return;
     try {
-      localStorage.setItem(STORAGE_KEY, next);
+      localStorage.setItem(options.remember === false ? PROFILE_KEY : STORAGE_KEY, next);
     } catch {
       // Not remembered across visits; the choice still holds for this page.
     }

@@ -39,13 +39,17 @@ export function ProductScreen({ productId }: { productId: string }) {
   }, [productId, attempt]);
 
   // Risk alerts about this product (in force for the officer's country; a right holder's own).
-  const [alerts, setAlerts] = useState<Alert[]>([]);
+  // Fetched beside the sheet, which waits for them (null: not yet answered): alerts shown under
+  // its header after it appeared would push everything the officer is reading down the screen.
+  const [alerts, setAlerts] = useState<Alert[] | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    setAlerts([]);
+    setAlerts(null);
     readAlertsAbout(productId, controller.signal).then(
       (list) => setAlerts(list.items),
-      () => {}, // the sheet stands without them
+      (error: unknown) => {
+        if (!isAbort(error)) setAlerts([]); // the sheet stands without them
+      },
     );
     return () => controller.abort();
   }, [productId]);
@@ -64,14 +68,16 @@ export function ProductScreen({ productId }: { productId: string }) {
           {t('product.back')}
         </Link>
       </p>
-      {state.status === 'loading' && (
+      {(state.status === 'loading' || (state.status === 'ready' && alerts === null)) && (
         <p className="muted" role="status">
           {t('product.loading')}
         </p>
       )}
       {state.status === 'failed' && <Failure code={state.code} onRetry={retry} />}
-      {state.status === 'ready' && <ProductSheetView sheet={state.sheet} alerts={<RiskAlertList alerts={alerts} />} />}
-      {state.status === 'ready' && opensCases && (
+      {state.status === 'ready' && alerts !== null && (
+        <ProductSheetView sheet={state.sheet} alerts={<RiskAlertList alerts={alerts} />} />
+      )}
+      {state.status === 'ready' && alerts !== null && opensCases && (
         <p className="product-actions">
           <Link className="button primary" to={`/cases/new?product=${encodeURIComponent(productId)}`}>
             {t('product.openCase')}
