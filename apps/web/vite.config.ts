@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './pwa/vite-plugin-precompress';
 import { serviceWorker } from './pwa/vite-plugin-pwa';
 
 /**
@@ -9,7 +10,7 @@ import { serviceWorker } from './pwa/vite-plugin-pwa';
  * Everything is bundled from node_modules: no CDN, so it builds and runs with no network.
  */
 export default defineConfig({
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), serviceWorker(), precompress()],
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:3000' } },
   },
@@ -17,5 +18,20 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // One file per language (not one per namespace): a French page fetches its messages
+          // in one request, before its first paint or when the profile's language applies.
+          groups: [{ name: (id) => messagesChunk(id) }],
+        },
+      },
+    },
   },
 });
+
+/** `messages-fr` for locales/fr/*.json (English is in the main chunk); null for anything else. */
+function messagesChunk(id: string): string | null {
+  const lang = /\/locales\/([a-z]{2})\/[^/]+\.json$/.exec(id)?.[1];
+  return lang && lang !== 'en' ? `messages-${lang}` : null;
+}
