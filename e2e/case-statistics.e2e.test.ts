@@ -197,21 +197,31 @@ describe('case statistics: the secretariat counts cases on a phone', () => {
         .textContent(),
     ).toBe('5');
 
-    // From a day: with none, the form says so; from tomorrow, nothing yet.
+    // From a day: with none, the form says so. A day counts from the 1st of its month (whole
+    // months only): the 15th of this month still shows this month's five cases; next month, none yet.
     await admin.getByRole('radio', { name: s.fromDay }).check();
     await admin.getByRole('button', { name: s.show }).click();
     await admin.getByText(s.fromRequired).waitFor();
     expect(await admin.getByLabel(s.firstDay).getAttribute('aria-invalid')).toBe('true');
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    await admin.getByLabel(s.firstDay).fill(tomorrow);
+    const now = new Date();
+    const dayOf = (monthsAhead: number, day: number) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + monthsAhead, day)).toISOString().slice(0, 10);
+    const longDay = (day: string) =>
+      new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+    await admin.getByLabel(s.firstDay).fill(dayOf(0, 15));
     await admin.getByRole('button', { name: s.show }).click();
-    await admin.waitForURL(new RegExp(`/admin/statistics\\?from=${tomorrow}$`));
-    const day = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date(`${tomorrow}T00:00:00Z`),
-    );
+    await admin.waitForURL(new RegExp(`/admin/statistics\\?from=${dayOf(0, 15)}$`));
     await admin
       .getByRole('status')
-      .filter({ hasText: fill(s.empty, { from: day }) })
+      .filter({ hasText: fill(s.headline_other, { n: 5, from: longDay(dayOf(0, 1)) }) })
+      .waitFor();
+    const later = dayOf(1, 15);
+    await admin.getByLabel(s.firstDay).fill(later);
+    await admin.getByRole('button', { name: s.show }).click();
+    await admin.waitForURL(new RegExp(`/admin/statistics\\?from=${later}$`));
+    await admin
+      .getByRole('status')
+      .filter({ hasText: fill(s.empty, { from: longDay(dayOf(1, 1)) }) })
       .waitFor();
     expect(await admin.getByRole('img').count()).toBe(0);
     expect(await admin.getByRole('table').count()).toBe(0);

@@ -251,6 +251,6 @@ export const CaseStatsSchema = z.object({
 });
 export type CaseStats = z.infer<typeof CaseStatsSchema>;
 export const CaseStatsQuerySchema = z.strictObject({
-  from: DateSchema.optional().describe('Cases created on or after this day (UTC)'),
-  to: DateSchema.optional().describe('Cases created on or before this day (UTC); not before `from`'),
+  from: DateSchema.optional().describe('Cases created from the 1st of this day’s month (UTC): whole months only'),
+  to: DateSchema.optional().describe('Cases created up to the end of this day’s month (UTC); not before `from`'),
 });

@@ -78,14 +78,18 @@ describe('case statistics (the secretariat)', () => {
     expect(groups.filter((g) => g.country === 'FR' && g.month === '2003-03')).toEqual([]);
   });
 
-  it('bounds the period by days in UTC, both ends included', async () => {
+  it('counts whole months (UTC) whatever the days given: two periods a few days apart tell nothing of those days', async () => {
+    const whole = (await secretariat.request('GET', period)).json();
+    // Mid-February to 2 March is February and March, whole.
+    const days = (await secretariat.request('GET', '/api/v1/cases/stats?from=2003-02-15&to=2003-03-02')).json();
+    expect(days).toEqual(whole);
+    const lastDay = (await secretariat.request('GET', '/api/v1/cases/stats?from=2003-02-28&to=2003-02-28')).json();
+    expect(lastDay.total).toBe(5); // the whole of February, not its last day's one case
+    // The month's edges in UTC: 31 January 23:59 is January's, 1 April 00:00 April's.
     const january = (await secretariat.request('GET', '/api/v1/cases/stats?from=2003-01-31&to=2003-01-31')).json();
-    // One French case in January: counted, under other countries.
     expect(january.groups).toEqual([{ country: null, status: 'submitted', month: '2003-01', count: 1 }]);
-    const april = (await secretariat.request('GET', '/api/v1/cases/stats?from=2003-04-01&to=2003-04-01')).json();
-    expect(april.total).toBe(1);
-    const oneDay = (await secretariat.request('GET', '/api/v1/cases/stats?from=2003-02-28&to=2003-02-28')).json();
-    expect(oneDay.groups).toEqual([{ country: null, status: 'detained', month: '2003-02', count: 1 }]);
+    const april = (await secretariat.request('GET', '/api/v1/cases/stats?from=2003-04-30&to=2003-04-30')).json();
+    expect(april.groups).toEqual([{ country: null, status: 'submitted', month: '2003-04', count: 1 }]);
     const none = (await secretariat.request('GET', '/api/v1/cases/stats?from=2003-05-01&to=2003-12-31')).json();
     expect(none).toEqual({ groups: [], total: 0, countryThreshold: 3 });
   });

@@ -513,14 +513,21 @@ export async function caseFacets(db: Db, scope: SQL, lineScope: SQL, limit: numb
 }
 
 /**
- * Counts by country, state and month of creation (UTC): no references, no parties. Drafts are not
- * counted. A country with fewer than `threshold` cases in a month is not named for that month:
- * its cases are counted under country null, so the totals by month and state stay exact.
+ * Counts by country, state and month of creation (UTC), over the whole months from `from`'s to
+ * `to`'s: no references, no parties. Drafts are not counted. A country with fewer than
+ * `threshold` cases in a month is not named for that month: its cases are counted under
+ * country null, so the totals by month and state stay exact.
  */
 export function caseStats(db: Db, range: { from?: string | undefined; to?: string | undefined }, threshold: number) {
   const conditions = [sql`c.status <> 'draft'`];
-  if (range.from) conditions.push(sql`c.created_at >= (${range.from}::date)::timestamp at time zone 'UTC'`);
-  if (range.to) conditions.push(sql`c.created_at < (${range.to}::date + 1)::timestamp at time zone 'UTC'`);
+  // Whole months only: two periods that differ by a few days would otherwise single out the
+  // cases of those days by their difference.
+  if (range.from)
+    conditions.push(sql`c.created_at >= date_trunc('month', ${range.from}::date)::timestamp at time zone 'UTC'`);
+  if (range.to)
+    conditions.push(
+      sql`c.created_at < (date_trunc('month', ${range.to}::date) + interval '1 month')::timestamp at time zone 'UTC'`,
+    );
   return rowsOf<{ country: string | null; status: CaseStatus; month: string; count: number }>(
     db,
     sql`with cells as (

@@ -25,11 +25,12 @@ describe('the period in the URL', () => {
     }
   });
 
-  it('asks from the 1st of the month: the last 3 months are this one and the two before (UTC), across a year', () => {
+  it('asks from the 1st of a month: the last 3 months are this one and the two before (UTC), across a year', () => {
     expect(fromDayOf({ kind: 'months', months: 3 }, today)).toBe('2026-09-01');
     expect(fromDayOf({ kind: 'months', months: 12 }, today)).toBe('2025-12-01');
     expect(fromDayOf({ kind: 'months', months: 6 }, new Date('2026-02-01T00:30:00Z'))).toBe('2025-09-01');
-    expect(fromDayOf({ kind: 'from', from: '2020-05-17' }, today)).toBe('2020-05-17');
+    // A day chosen: its month, whole (the server counts whole months).
+    expect(fromDayOf({ kind: 'from', from: '2020-05-17' }, today)).toBe('2020-05-01');
   });
 
   it('counts months across the turn of a year', () => {

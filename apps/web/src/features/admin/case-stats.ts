@@ -35,9 +35,12 @@ export function urlOfPeriod(period: Period): string {
 
 const monthOf = (date: Date) => date.toISOString().slice(0, 7);
 
-/** The first day the API is asked from: the 1st of the month `months − 1` before today's (UTC), or the day chosen. */
+/**
+ * The first day counted: the 1st of the month `months − 1` before today's (UTC), or of the chosen
+ * day's month (the server counts whole months only).
+ */
 export function fromDayOf(period: Period, today: Date): string {
-  if (period.kind === 'from') return period.from;
+  if (period.kind === 'from') return `${period.from.slice(0, 7)}-01`;
   const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - (period.months - 1), 1));
   return first.toISOString().slice(0, 10);
 }

@@ -118,9 +118,12 @@ export default function CaseStatisticsScreen({ period }: { period: Period }) {
                 min="1900-01-01"
                 max="2999-12-31"
                 aria-invalid={formError ? true : undefined}
-                aria-describedby={formError ? `${id}-from-error` : undefined}
+                aria-describedby={formError ? `${id}-from-hint ${id}-from-error` : `${id}-from-hint`}
                 onChange={(event) => setFrom(event.target.value)}
               />
+              <p id={`${id}-from-hint`} className="hint">
+                {t('admin.stats.fromHint')}
+              </p>
               {formError && (
                 <p id={`${id}-from-error`} className="field-error">
                   {formError}
