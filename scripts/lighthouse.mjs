@@ -5,8 +5,9 @@
 //
 // Prints each screen's performance, accessibility, best-practices and SEO scores against the
 // targets of the web-app issue (performance ≥ 90, accessibility ≥ 95, best practices ≥ 95)
-// and writes the full reports to reports/lighthouse/ (not committed). A report, not a test:
-// the scores depend on the machine; the exit code is 1 when a target is missed.
+// and writes the full reports to reports/lighthouse/ (HTML to read, JSON for scripts; not
+// committed). A report, not a test: the scores depend on the machine; the exit code is 1 when a
+// target is missed.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -159,7 +160,7 @@ try {
     const path = typeof screen.path === 'function' ? await screen.path(context) : screen.path;
     const result = await lighthouse(`${server.baseUrl}${path}`, {
       port: debuggingPort,
-      output: 'html',
+      output: ['html', 'json'],
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
       disableStorageReset: true, // keep the session cookie
@@ -167,7 +168,9 @@ try {
     const scores = Object.fromEntries(
       Object.entries(result.lhr.categories).map(([id, category]) => [id, Math.round(category.score * 100)]),
     );
-    writeFileSync(join(outDir, `${screen.name.replace(/\W+/g, '-')}.html`), result.report);
+    const file = join(outDir, screen.name.replace(/\W+/g, '-'));
+    writeFileSync(`${file}.html`, result.report[0]);
+    writeFileSync(`${file}.json`, result.report[1]); // for scripts: audits' details, metrics
     results.push({ screen: screen.name, path, ...scores });
   }
 } finally {
