@@ -85,6 +85,9 @@ export default function CaseStatisticsScreen({ period }: { period: Period }) {
   const statusName = (status: string) => t(`admin.stats.status.${status}`);
   const casesText = (count: number) => t('admin.stats.cases', { count, n: number.format(count) });
 
+  // What the charts draw: a period with cases (a peak month), else only the headline.
+  const shown = loaded && 'stats' in loaded && loaded.stats.peak ? { ...loaded.stats, peak: loaded.stats.peak } : null;
+
   return (
     <div className="admin stats">
       <div className="admin-header">
@@ -151,7 +154,7 @@ export default function CaseStatisticsScreen({ period }: { period: Period }) {
           </p>
         )}
       </div>
-      {loaded && 'stats' in loaded && loaded.stats.total > 0 && (
+      {shown && (
         <>
           <section className="admin-section">
             <h2>{t('admin.stats.byState')}</h2>
@@ -160,7 +163,7 @@ export default function CaseStatisticsScreen({ period }: { period: Period }) {
                 <li key={status}>
                   <StatusSwatch status={status} />
                   <span>{statusName(status)}</span>
-                  <strong>{number.format(loaded.stats.totals[status])}</strong>
+                  <strong>{number.format(shown.totals[status])}</strong>
                 </li>
               ))}
             </ul>
@@ -168,14 +171,14 @@ export default function CaseStatisticsScreen({ period }: { period: Period }) {
           <section className="admin-section">
             <h2>{t('admin.stats.perMonth')}</h2>
             <CasesPerMonthChart
-              months={loaded.stats.months}
+              months={shown.months}
               summary={t('admin.stats.chartSummary', {
-                count: loaded.stats.total,
-                n: number.format(loaded.stats.total),
-                first: monthYear.format(dateOf(loaded.stats.months[0]!.month)),
-                last: monthYear.format(dateOf(loaded.stats.months.at(-1)!.month)),
-                peakMonth: monthYear.format(dateOf(loaded.stats.peak!.month)),
-                peak: number.format(loaded.stats.peak!.total),
+                count: shown.total,
+                n: number.format(shown.total),
+                first: monthYear.format(dateOf(shown.months[0]!.month)),
+                last: monthYear.format(dateOf(shown.months.at(-1)!.month)),
+                peakMonth: monthYear.format(dateOf(shown.peak.month)),
+                peak: number.format(shown.peak.total),
               })}
               monthLabel={(month) => shortMonth.format(dateOf(month))}
               yearLabel={(month) => yearOnly.format(dateOf(month))}
@@ -186,16 +189,16 @@ export default function CaseStatisticsScreen({ period }: { period: Period }) {
           <section className="admin-section">
             <h2>{t('admin.stats.perCountry')}</h2>
             <CasesPerCountry
-              countries={loaded.stats.countries}
+              countries={shown.countries}
               countryName={(country) => (country ? names.country(country) : t('admin.stats.otherCountries'))}
               casesText={casesText}
             />
-            <p className="hint">{t('admin.stats.otherNote', { count: loaded.stats.threshold })}</p>
+            <p className="hint">{t('admin.stats.otherNote', { count: shown.threshold })}</p>
           </section>
           <section className="admin-section">
             <h2 id={`${id}-table`}>{t('admin.stats.table')}</h2>
             <CaseStatsTable
-              stats={loaded.stats}
+              stats={shown}
               labelledBy={`${id}-table`}
               monthName={(month) => monthYear.format(dateOf(month))}
               statusName={statusName}
