@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { fill, messagesOf } from './support/messages';
+import { openDemoCase } from './support/cases-api';
 import { startServer, type RunningServer } from './support/server';
 import { signedInPhone } from './support/sign-in';
 
@@ -44,21 +45,7 @@ describe('case photos and the conversation', () => {
 
   it('a photo taken in a draft survives a lost connection and a reload; the right holder sees it and they talk', async () => {
     const officer = await signedInPhone(browser!, server!.baseUrl, 'officer@demo.test');
-    const caseId = await officer.evaluate(async () => {
-      const json = { 'content-type': 'application/json', accept: 'application/json' };
-      const found = await fetch('/api/v1/identify', {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify({ input: '3790000000014' }),
-      });
-      const productId = ((await found.json()) as { products: { id: string }[] }).products[0]!.id;
-      const created = await fetch('/api/v1/cases', {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify({ lines: [{ productId, quantity: 40 }] }),
-      });
-      return ((await created.json()) as { id: string }).id;
-    });
+    const caseId = (await openDemoCase(officer, { quantity: 40, submit: false })).id;
     await officer.goto(`${server!.baseUrl}/cases/${caseId}`);
     await officer.getByRole('heading', { name: v.photos.title }).waitFor();
     await officer.getByLabel(v.photos.nextLine).selectOption({ index: 1 });

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { fill, messagesOf, type Messages } from './support/messages';
+import { openDemoCase } from './support/cases-api';
 import { startServer, type RunningServer } from './support/server';
 import { signedInPhone } from './support/sign-in';
 
@@ -73,38 +74,8 @@ function readTexts(page: Page): Promise<string[]> {
 const overflow = (page: Page) =>
   page.evaluate((width) => Math.max(0, document.documentElement.scrollWidth - width), page.viewportSize()!.width);
 
-/** Opens a case with a demo product and submits it, as the signed-in officer; `detain` then detains the goods. */
-function openCase(officer: Page, detain = false): Promise<string> {
-  return officer.evaluate(async (detain) => {
-    const json = { 'content-type': 'application/json', accept: 'application/json' };
-    const found = await fetch('/api/v1/identify', {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ input: '3790000000014' }),
-    });
-    const productId = ((await found.json()) as { products: { id: string }[] }).products[0]!.id;
-    const created = await fetch('/api/v1/cases', {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ lines: [{ productId, quantity: 3 }] }),
-    });
-    const { id } = (await created.json()) as { id: string };
-    const submitted = await fetch(`/api/v1/cases/${id}/submit`, {
-      method: 'POST',
-      headers: { accept: 'application/json' },
-    });
-    if (!submitted.ok) throw new Error(`submit: ${submitted.status} ${await submitted.text()}`);
-    if (detain) {
-      const moved = await fetch(`/api/v1/cases/${id}/transition`, {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify({ to: 'detained', reason: 'Counterfeit watches' }),
-      });
-      if (!moved.ok) throw new Error(`transition: ${moved.status} ${await moved.text()}`);
-    }
-    return ((await submitted.json()) as { reference: string }).reference;
-  }, detain);
-}
+/** Opens and submits a case with a demo product, as the signed-in officer; `detain` then detains the goods. */
+const openCase = async (officer: Page, detain = false) => (await openDemoCase(officer, { detain })).reference;
 
 describe('case statistics: the secretariat counts cases on a phone', () => {
   let server: RunningServer | undefined;

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { fill, messagesOf } from './support/messages';
+import { openDemoCase } from './support/cases-api';
 import { startServer, type RunningServer } from './support/server';
 import { signedInPhone } from './support/sign-in';
 
@@ -22,28 +23,10 @@ describe('notifications: the bell in real time, the list, preferences, webhooks'
   });
 
   /** The officer opens and submits a case with a product of the demo right holder (through the API). */
-  async function submitCase(officer: Page): Promise<{ id: string; reference: string; responseDeadline: string }> {
-    return officer.evaluate(async () => {
-      const json = { 'content-type': 'application/json', accept: 'application/json' };
-      const found = await fetch('/api/v1/identify', {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify({ input: '3790000000014' }),
-      });
-      const productId = ((await found.json()) as { products: { id: string }[] }).products[0]!.id;
-      const created = await fetch('/api/v1/cases', {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify({ lines: [{ productId, quantity: 3 }] }),
-      });
-      const { id } = (await created.json()) as { id: string };
-      const submitted = await fetch(`/api/v1/cases/${id}/submit`, {
-        method: 'POST',
-        headers: { accept: 'application/json' },
-      });
-      return (await submitted.json()) as { id: string; reference: string; responseDeadline: string };
-    });
-  }
+  const submitCase = async (officer: Page) => {
+    const opened = await openDemoCase(officer);
+    return { ...opened, responseDeadline: opened.responseDeadline! };
+  };
 
   it('a right holder on a phone is told at once, reads it, opens the case, and chooses what it receives', async () => {
     const rightHolder = await signedInPhone(browser!, server!.baseUrl, 'rightholder@demo.test');
