@@ -13,6 +13,7 @@ import { AppError } from '../platform/errors';
 import { decodeCursor, pageOf } from '../platform/pagination';
 import { authorize, scopeOf, type Action, type Actor } from '../platform/policy';
 import * as q from './cases.queries';
+import * as lists from './case-lists.queries';
 import { caseScopeSql, lineScopeSql } from './cases.scope';
 import { idempotent, type StoredAnswer } from './idempotency';
 import { addWorkingDays, RESPONSE_WORKING_DAYS } from './working-days';
@@ -116,16 +117,16 @@ export function createCasesService({
 
   async function listCases(
     actor: Actor,
-    query: q.CaseFilter & { sort?: q.CaseSort | undefined; cursor?: string | undefined; limit: number },
+    query: lists.CaseFilter & { sort?: lists.CaseSort | undefined; cursor?: string | undefined; limit: number },
   ): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
     const scope = authorize(actor, 'case.read');
     if (query.from && query.to && query.to < query.from)
       throw new AppError('CASE_FILTER_DATES_INVALID', { from: query.from, to: query.to });
     const sort = query.sort ?? 'newest';
-    const after = decodeCursor(query.cursor, q.caseCursor);
+    const after = decodeCursor(query.cursor, lists.caseCursor);
     // A cursor carries its order's key: one of the other order is stale, not a page.
     if (after && (after.length === 4) !== (sort === 'deadline')) throw new AppError('SEARCH_CURSOR_INVALID');
-    const rows = await q.listCases(
+    const rows = await lists.listCases(
       db,
       caseScopeSql(actor, scope, { withShared: true }),
       lineScopeSql(actor),
@@ -148,7 +149,7 @@ export function createCasesService({
   /** The filter choices of the caller's list: counts per state, transport mode, right holder and brand. */
   async function caseFacets(actor: Actor): Promise<CaseFacets> {
     const scope = authorize(actor, 'case.read');
-    const facets = await q.caseFacets(
+    const facets = await lists.caseFacets(
       db,
       caseScopeSql(actor, scope, { withShared: true }),
       lineScopeSql(actor),
@@ -385,7 +386,7 @@ export function createCasesService({
     authorize(actor, 'case.stats');
     if (query.from && query.to && query.to < query.from)
       throw new AppError('CASE_FILTER_DATES_INVALID', { from: query.from, to: query.to });
-    const groups = await q.caseStats(db, query, STATS_COUNTRY_THRESHOLD);
+    const groups = await lists.caseStats(db, query, STATS_COUNTRY_THRESHOLD);
     return {
       groups,
       total: groups.reduce((sum, g) => sum + g.count, 0),
