@@ -6,7 +6,10 @@ import { messagesOf } from './support/messages';
 import { startServer, type RunningServer } from './support/server';
 
 const en = messagesOf('en');
-const builtAssets = readdirSync(new URL('../apps/web/dist/assets/', import.meta.url)).map((name) => `/assets/${name}`);
+const builtFiles = readdirSync(new URL('../apps/web/dist/assets/', import.meta.url)).map((name) => `/assets/${name}`);
+/** The build's files; their .br and .gz copies are how the server sends them, never URLs of their own. */
+const compressedCopy = /\.(br|gz)$/;
+const builtAssets = builtFiles.filter((path) => !compressedCopy.test(path));
 
 describe('the app installs on a phone and opens offline', () => {
   let server: RunningServer | undefined;
@@ -57,6 +60,8 @@ describe('the app installs on a phone and opens offline', () => {
     });
     // Every chunk (each screen, each language) and the barcode decoder's .wasm, and the page.
     expect(cached).toEqual(expect.arrayContaining(['/', '/manifest.webmanifest', ...builtAssets]));
+    expect(cached.filter((path) => compressedCopy.test(path))).toEqual([]);
+    expect(builtFiles.length).toBeGreaterThan(builtAssets.length); // the copies exist, and are not precached
 
     await server!.stop();
     server = undefined;
