@@ -7,29 +7,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '@verity/contract';
 import { createTestApp, type Session, type TestApp } from './test-app';
-import { multipart, pngBytes } from './images';
 import { caseFilesRows, prepareCaseFiles } from './authorization-matrix.cases';
+import {
+  buildWorld,
+  catalogRows,
+  isRH,
+  writeObject,
+  type MatrixCase,
+  type Owner,
+  type World,
+} from './authorization-matrix.catalog';
 import { notificationRows, prepareNotifications } from './authorization-matrix.notifications';
 
 let t: TestApp;
-type Owner = 'own' | 'foreign';
-interface World {
-  brand: string;
-  product: string;
-  draft: string;
-  contact: string;
-  application: string;
-  image: string;
-  file: string;
-  alert: string;
-  /** A picture of the alert. */
-  alertImage: string;
-  /** Cases opened by customs with a line of this world's right holder (filled once sessions exist). */
-  caseDraft: string;
-  caseSubmitted: string;
-  caseAnswered: string;
-  caseDecided: string;
-}
 const worlds: Partial<Record<Owner, World>> = {};
 const sessions: Partial<Record<Role, Session>> = {};
 let ownRightHolder: Session;
@@ -38,39 +28,6 @@ let foreignRightHolder: Session;
 const colleagues = new Map<string, string>();
 let foreignUser: string;
 let shareTarget: string;
-
-async function buildWorld(owner: Session): Promise<World> {
-  const brand = await t.factories.brand(owner);
-  const product = await t.factories.product(owner, { brandId: brand.id });
-  const draft = await t.factories.product(owner, { brandId: brand.id, status: 'draft' });
-  const contact = (await owner.request('POST', '/api/v1/contacts', { name: 'Desk', country: 'FR' })).json().id;
-  const application = (
-    await owner.request('POST', '/api/v1/applications-for-action', {
-      country: 'FR',
-      reference: 'R-1',
-      validFrom: '2020-01-01',
-      validUntil: '2099-01-01',
-    })
-  ).json().id;
-  const upload = await uploadImage(owner, product.id);
-  const alert = (await owner.request('POST', '/api/v1/alerts', alertOf(product.id))).json().id;
-  const alertImage = (await uploadAlertImage(owner, alert)).id;
-  return {
-    brand: brand.id,
-    product: product.id,
-    draft: draft.id,
-    contact,
-    application,
-    image: upload.id,
-    file: upload.url.split('/').pop(),
-    alert,
-    alertImage,
-    caseDraft: '',
-    caseSubmitted: '',
-    caseAnswered: '',
-    caseDecided: '',
-  };
-}
 
 /**
  * The world's cases, opened by `customs` (the officer's administration for the own world, a
@@ -90,31 +47,12 @@ async function buildCases(w: World, customs: Session) {
   w.caseDecided = await submitted();
 }
 
-/** A risk alert in force for France (the officers' country here) about a product. */
-const alertOf = (productId: string) => ({
-  title: { en: 'Fakes expected' },
-  countries: ['FR'],
-  validFrom: '2020-01-01',
-  validUntil: '2099-12-31',
-  productIds: [productId],
-});
-
-function uploadImage(session: Session, productId: string) {
-  const { payload, headers } = multipart(pngBytes, 'a.png', 'image/png');
-  return session.request('POST', `/api/v1/products/${productId}/images`, payload, headers).then((r) => r.json());
-}
-
-function uploadAlertImage(session: Session, alertId: string) {
-  const { payload, headers } = multipart(pngBytes, 'a.png', 'image/png');
-  return session.request('POST', `/api/v1/alerts/${alertId}/images`, payload, headers).then((r) => r.json());
-}
-
 beforeAll(async () => {
   t = await createTestApp();
   ownRightHolder = await t.factories.user('right_holder_admin');
   foreignRightHolder = await t.factories.user('right_holder_admin');
-  worlds.own = await buildWorld(ownRightHolder);
-  worlds.foreign = await buildWorld(foreignRightHolder);
+  worlds.own = await buildWorld(t, ownRightHolder);
+  worlds.foreign = await buildWorld(t, foreignRightHolder);
   for (const role of roles) {
     // Right-holder roles join the "own" right holder; everyone else has an organisation of their own kind.
     sessions[role] = role.startsWith('right_holder')
@@ -142,19 +80,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const RH: Role[] = ['right_holder_editor', 'right_holder_admin'];
-const READERS: Role[] = ['officer', 'administration_admin', 'secretariat_admin', ...RH];
-const isRH = (role: Role) => RH.includes(role);
-
-/** Expected status for a catalog object read: readers see published data; right holders their own. */
-const readObject = (role: Role, owner: Owner) =>
-  !READERS.includes(role) ? 403 : isRH(role) && owner === 'foreign' ? 404 : 200;
-const readDraft = (role: Role, owner: Owner) =>
-  !READERS.includes(role) ? 403 : role === 'secretariat_admin' ? 200 : isRH(role) && owner === 'own' ? 200 : 404;
-/** Writes: only right holders, on their own objects; another's objects are "not found" for them. */
-const writeObject = (ok: number) => (role: Role, owner: Owner) => (isRH(role) ? (owner === 'own' ? ok : 404) : 403);
-const listing = (role: Role) => (READERS.includes(role) ? 200 : 403);
-const rhOnly = (ok: number) => (role: Role) => (isRH(role) ? ok : 403);
 const secretariatOnly = (ok: number) => (role: Role) => (role === 'secretariat_admin' ? ok : 403);
 /** User management: the secretariat everywhere; an organisation's administrators in their own. */
 const USER_MANAGERS: Role[] = ['secretariat_admin', 'administration_admin', 'right_holder_admin'];
@@ -189,165 +114,8 @@ const caseSettings = (target: 'own' | 'foreign', ok: number) => (role: Role) =>
       : 403;
 const caseRightHolder = (ok: number) => (role: Role, owner: Owner) => (isRH(role) ? (owner === 'own' ? ok : 404) : 403);
 
-interface Case {
-  method: string;
-  route: string;
-  url: (w: World, s: Session) => string;
-  body?: (w: World, s: Session) => unknown;
-  headers?: Record<string, string>;
-  expected: (role: Role, owner: Owner) => number;
-}
-
-const newProduct = (w: World) => ({ brandId: w.brand, name: { en: 'Matrix product' } });
-const cases: Case[] = [
-  { method: 'GET', route: '/api/v1/products', url: () => '/api/v1/products?q=product', expected: listing },
-  {
-    method: 'POST',
-    route: '/api/v1/products',
-    url: () => '/api/v1/products',
-    body: newProduct,
-    expected: (r, o) => (isRH(r) ? (o === 'own' ? 201 : 404) : 403),
-  },
-  { method: 'GET', route: '/api/v1/products/{id}', url: (w) => `/api/v1/products/${w.product}`, expected: readObject },
-  {
-    method: 'GET',
-    route: '/api/v1/products/{id} (draft)',
-    url: (w) => `/api/v1/products/${w.draft}`,
-    expected: readDraft,
-  },
-  {
-    method: 'PATCH',
-    route: '/api/v1/products/{id}',
-    url: (w) => `/api/v1/products/${w.product}`,
-    body: () => ({ category: 'Matrix' }),
-    expected: writeObject(200),
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/products/{id}/images',
-    url: (w) => `/api/v1/products/${w.product}/images`,
-    expected: writeObject(400),
-  },
-  {
-    method: 'DELETE',
-    route: '/api/v1/products/{id}/images/{imageId}',
-    url: (w) => `/api/v1/products/${w.product}/images/00000000-0000-4000-8000-000000000000`,
-    expected: writeObject(404),
-  },
-  { method: 'GET', route: '/api/v1/files/{id}', url: (w) => `/api/v1/files/${w.file}`, expected: readObject },
-  { method: 'GET', route: '/api/v1/brands', url: () => '/api/v1/brands', expected: listing },
-  {
-    method: 'POST',
-    route: '/api/v1/brands',
-    url: () => '/api/v1/brands',
-    body: () => ({ name: `Matrix ${Math.random()}` }),
-    expected: rhOnly(201),
-  },
-  { method: 'GET', route: '/api/v1/brands/{id}', url: (w) => `/api/v1/brands/${w.brand}`, expected: readObject },
-  {
-    method: 'PATCH',
-    route: '/api/v1/brands/{id}',
-    url: (w) => `/api/v1/brands/${w.brand}`,
-    body: () => ({ description: 'Matrix' }),
-    expected: writeObject(200),
-  },
-  {
-    method: 'DELETE',
-    route: '/api/v1/brands/{id}',
-    url: (w) => `/api/v1/brands/${w.brand}`,
-    expected: writeObject(409),
-  },
-  { method: 'GET', route: '/api/v1/contacts', url: () => '/api/v1/contacts', expected: listing },
-  {
-    method: 'POST',
-    route: '/api/v1/contacts',
-    url: () => '/api/v1/contacts',
-    body: () => ({ name: 'Matrix desk' }),
-    expected: rhOnly(201),
-  },
-  {
-    method: 'PATCH',
-    route: '/api/v1/contacts/{id}',
-    url: (w) => `/api/v1/contacts/${w.contact}`,
-    body: () => ({ role: 'Matrix' }),
-    expected: writeObject(200),
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/applications-for-action',
-    url: () => '/api/v1/applications-for-action',
-    expected: listing,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/applications-for-action',
-    url: () => '/api/v1/applications-for-action',
-    body: () => ({ country: 'ES', reference: 'M', validFrom: '2024-01-01', validUntil: '2030-01-01' }),
-    expected: rhOnly(201),
-  },
-  {
-    method: 'PATCH',
-    route: '/api/v1/applications-for-action/{id}',
-    url: (w) => `/api/v1/applications-for-action/${w.application}`,
-    body: () => ({ reference: 'M2' }),
-    expected: writeObject(200),
-  },
-  { method: 'GET', route: '/api/v1/alerts', url: () => '/api/v1/alerts', expected: listing },
-  { method: 'GET', route: '/api/v1/alerts/{id}', url: (w) => `/api/v1/alerts/${w.alert}`, expected: readObject },
-  {
-    method: 'POST',
-    route: '/api/v1/alerts',
-    url: () => '/api/v1/alerts',
-    body: (w) => alertOf(w.product),
-    // Linking another right holder's product: as if it did not exist.
-    expected: (r, o) => (isRH(r) ? (o === 'own' ? 201 : 404) : 403),
-  },
-  {
-    method: 'PATCH',
-    route: '/api/v1/alerts/{id}',
-    url: (w) => `/api/v1/alerts/${w.alert}`,
-    body: () => ({ route: 'By air' }),
-    expected: writeObject(200),
-  },
-  // Alert pictures: written by the alert's right holder, read by whoever reads the alert.
-  {
-    method: 'POST',
-    route: '/api/v1/alerts/{id}/images',
-    url: (w) => `/api/v1/alerts/${w.alert}/images`,
-    expected: writeObject(400),
-  },
-  {
-    method: 'DELETE',
-    route: '/api/v1/alerts/{id}/images/{imageId}',
-    url: (w) => `/api/v1/alerts/${w.alert}/images/00000000-0000-4000-8000-000000000000`,
-    expected: writeObject(404),
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/alerts/{id}/images/{imageId}',
-    url: (w) => `/api/v1/alerts/${w.alert}/images/${w.alertImage}`,
-    expected: readObject,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/alerts/{id}/images/{imageId}/thumbnail',
-    url: (w) => `/api/v1/alerts/${w.alert}/images/${w.alertImage}/thumbnail`,
-    expected: readObject,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/identify',
-    url: () => '/api/v1/identify',
-    body: () => ({ input: 'watch' }),
-    expected: listing,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/imports',
-    url: () => '/api/v1/imports',
-    body: () => ({}),
-    expected: (r) => (isRH(r) ? 415 : 403),
-  },
+const cases: MatrixCase[] = [
+  ...catalogRows,
   {
     method: 'GET',
     route: '/api/v1/cases',
@@ -590,7 +358,7 @@ const cases: Case[] = [
 ];
 
 // Deletions of products, contacts and applications change the world: their own block, run last.
-const destructive: Case[] = [
+const destructive: MatrixCase[] = [
   {
     method: 'DELETE',
     route: '/api/v1/contacts/{id}',
