@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AlertImageParamsSchema, AlertImageSchema, DeletedSchema, IdParamsSchema } from '@verity/contract';
 import { actorOf } from '../platform/auth';
-import { AppError } from '../platform/errors';
-import { errorResponses, readErrors, writeErrors } from '../platform/http';
+import { errorResponses, imageUploadOf, readErrors, writeErrors } from '../platform/http';
 import type { AlertImagesService } from './alert-images.service';
 
 export const alertImagesRoutes =
@@ -25,13 +24,9 @@ export const alertImagesRoutes =
         },
       },
       async (request, reply) => {
-        const readUpload = async () => {
-          if (!request.isMultipart()) throw new AppError('IMAGE_FILE_REQUIRED');
-          const file = await request.file();
-          if (!file) throw new AppError('IMAGE_FILE_REQUIRED');
-          return file.toBuffer();
-        };
-        return reply.status(201).send(await service.addImage(actorOf(request), request.params.id, readUpload));
+        return reply
+          .status(201)
+          .send(await service.addImage(actorOf(request), request.params.id, imageUploadOf(request)));
       },
     );
     app.delete(

@@ -12,8 +12,7 @@ import {
   ProductSheetSchema,
 } from '@verity/contract';
 import { actorOf } from '../platform/auth';
-import { errorResponses, readErrors, writeErrors } from '../platform/http';
-import { AppError } from '../platform/errors';
+import { errorResponses, imageUploadOf, readErrors, writeErrors } from '../platform/http';
 import type { ImagesService } from './images.service';
 import type { ProductsService } from './products.service';
 
@@ -111,13 +110,9 @@ export const productsRoutes =
         },
       },
       async (request, reply) => {
-        const readUpload = async () => {
-          if (!request.isMultipart()) throw new AppError('IMAGE_FILE_REQUIRED');
-          const file = await request.file();
-          if (!file) throw new AppError('IMAGE_FILE_REQUIRED');
-          return file.toBuffer();
-        };
-        return reply.status(201).send(await images.addImage(actorOf(request), request.params.id, readUpload));
+        return reply
+          .status(201)
+          .send(await images.addImage(actorOf(request), request.params.id, imageUploadOf(request)));
       },
     );
     app.delete(

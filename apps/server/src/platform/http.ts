@@ -24,6 +24,19 @@ export const readErrors = errorResponses(400, 401, 403, 404);
 /** …and a write that can conflict or break a rule. */
 export const writeErrors = errorResponses(400, 401, 403, 404, 409, 422);
 
+/**
+ * The multipart field `file` of an image upload, read only when called: services authorize
+ * first, so a caller who may not write learns nothing from its body.
+ */
+export function imageUploadOf(request: FastifyRequest): () => Promise<Buffer> {
+  return async () => {
+    if (!request.isMultipart()) throw new AppError('IMAGE_FILE_REQUIRED');
+    const file = await request.file();
+    if (!file) throw new AppError('IMAGE_FILE_REQUIRED');
+    return file.toBuffer();
+  };
+}
+
 export function sendError(reply: FastifyReply, code: ErrorCode, details?: unknown, message?: string) {
   const error = new AppError(code, details, message);
   return reply.status(error.status).send({
